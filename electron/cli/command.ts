@@ -1,0 +1,18 @@
+/** Exit codes every command shares: 0 all passed, 1 a check failed, 2 bad usage or unreadable input. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+/** One top-level word of `awb`; it parses its own sub-commands and flags. */
+export interface Command {
+  readonly name: string;
+  readonly summary: string;
+  /** Shown by `awb help <name>` and on a usage error. */
+  readonly usage: string;
+  run(argv: readonly string[], io: CliIo): Promise<number>;
+}
+
+export class UsageError extends Error {}

@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { openDatabase } from '../services/history/database';
+import { HistoryService } from '../services/history/history-service';
+import { migrations } from '../services/history/migrations';
+import { KeytarSecretStore } from '../services/secrets/keytar-store';
+import type { SecretStore } from '../services/secrets/secret-store';
+
+export interface RuntimeVersions {
+  readonly electron: string;
+  readonly chrome: string;
+  readonly node: string;
+  readonly v8: string;
+}
+
+export interface ContextOptions {
+  readonly appName: string;
+  readonly appVersion: string;
+  readonly userDataDir: string;
+  readonly versions: RuntimeVersions;
+  /** The keychain service name; tests pass their own so they never touch a user's entries. */
+  readonly keychainService?: string;
+  readonly secrets?: SecretStore;
+}
+
+/** Everything the services need, built once per process: the GUI, the CLI and the e2e bridge share it. */
+export interface AppContext {
+  readonly appName: string;
+  readonly appVersion: string;
+  readonly versions: RuntimeVersions;
+  readonly paths: { readonly userData: string; readonly database: string };
+  readonly db: Database.Database;
+  readonly secrets: SecretStore;
+  readonly history: HistoryService;
+  close(): void;
+}
+
+export const DEFAULT_KEYCHAIN_SERVICE = 'aws-connector-workbench';
+
+export function createAppContext(options: ContextOptions): AppContext {
+  const database = join(options.userDataDir, 'history.sqlite');
+  const db = openDatabase(database, { migrations });
+  return {
+    appName: options.appName,
+    appVersion: options.appVersion,
+    versions: options.versions,
+    paths: { userData: options.userDataDir, database },
+    db,
+    secrets: options.secrets ?? new KeytarSecretStore({ service: options.keychainService ?? DEFAULT_KEYCHAIN_SERVICE }),
+    history: new HistoryService(db),
+    close: () => db.close(),
+  };
+}

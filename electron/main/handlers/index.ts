@@ -1,0 +1,14 @@
+import type { AppContext } from '../context';
+import type { Handlers } from '../ipc-router';
+import { appHandlers } from './app';
+import { historyHandlers } from './history';
+import { secretsHandlers } from './secrets';
+
+/** Maps every contract channel to its service call; the type fails to compile if one is missing. */
+export function createHandlers(ctx: AppContext): Handlers {
+  return {
+    ...appHandlers(ctx),
+    ...secretsHandlers(ctx),
+    ...historyHandlers(ctx),
+  };
+}

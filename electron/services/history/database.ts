@@ -1,0 +1,92 @@
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { AppError } from '../../../shared/errors';
+import type { Migration } from './migration';
+
+export interface OpenOptions {
+  readonly migrations: readonly Migration[];
+  /** Used to name backup copies; injectable so tests can predict them. */
+  readonly now?: () => Date;
+}
+
+function backupPath(file: string, now: Date): string {
+  return `${file}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}.bak`;
+}
+
+function isLocked(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? '';
+  return code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED');
+}
+
+function checkIntegrity(db: Database.Database): string | null {
+  const rows = db.pragma('quick_check') as Array<{ quick_check: string }>;
+  const problems = rows.map((row) => row.quick_check).filter((line) => line !== 'ok');
+  return problems.length ? problems.slice(0, 3).join('; ') : null;
+}
+
+function corrupt(file: string, now: Date, detail: string): AppError {
+  const backup = backupPath(file, now);
+  copyFileSync(file, backup);
+  return new AppError(
+    'database_corrupt',
+    `The history database at ${file} is damaged (${detail}). A copy was saved to ${backup} before anything else was done.`,
+    'Move the damaged file aside (the copy is kept) and the app starts a fresh history; or restore a backup of the file from before the damage.',
+  );
+}
+
+/** Brings the schema up to the newest migration; each step and its version bump commit together. */
+export function migrate(db: Database.Database, migrations: readonly Migration[]): number {
+  let version = db.pragma('user_version', { simple: true }) as number;
+  const newest = migrations.at(-1)?.version ?? 0;
+  if (version > newest) {
+    throw new AppError(
+      'database_corrupt',
+      `The history database has schema version ${version}, newer than this app understands (${newest}).`,
+      'Update AWS Connector Workbench to the newest version; the database is left untouched.',
+    );
+  }
+  for (const migration of migrations) {
+    if (migration.version <= version) continue;
+    if (migration.version !== version + 1) {
+      throw new Error(`Migration ${migration.version} (${migration.name}) does not follow version ${version}.`);
+    }
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+    version = migration.version;
+  }
+  return version;
+}
+
+/**
+ * Opens (creating if needed) the SQLite database: WAL journal, a busy timeout so a second process
+ * waits instead of failing at once, an integrity check, then the migrations. A damaged file is
+ * copied aside before the error is raised, so nothing the user had is lost.
+ */
+export function openDatabase(file: string, options: OpenOptions): Database.Database {
+  const now = options.now ?? (() => new Date());
+  mkdirSync(dirname(file), { recursive: true });
+  const existed = existsSync(file);
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { timeout: 5000 });
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    const problem = existed ? checkIntegrity(db) : null;
+    if (problem) throw corrupt(file, now(), problem);
+    migrate(db, options.migrations);
+    return db;
+  } catch (error) {
+    db?.close();
+    if (error instanceof AppError) throw error;
+    if (isLocked(error)) {
+      throw new AppError('database_locked', `The history database at ${file} is locked by another program.`, 'Close the other copy of AWS Connector Workbench (or the program holding the file) and try again.');
+    }
+    if ((error as { code?: string }).code === 'SQLITE_NOTADB' || (error as { code?: string }).code === 'SQLITE_CORRUPT') {
+      throw corrupt(file, now(), 'not a valid SQLite file');
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,45 @@
+import type Database from 'better-sqlite3';
+import type { RunSummary } from '../../../shared/ipc/channels/history';
+
+interface RunRow {
+  id: string;
+  kind: RunSummary['kind'];
+  connector_identifier: string | null;
+  started_at: string;
+  finished_at: string | null;
+  status: RunSummary['status'];
+  imported: number;
+}
+
+export interface ListQuery {
+  readonly limit: number;
+  readonly search?: string | undefined;
+}
+
+/** Reads and writes the local history of test runs. */
+export class HistoryService {
+  constructor(private readonly db: Database.Database) {}
+
+  list(query: ListQuery): { runs: RunSummary[]; total: number } {
+    const like = query.search ? `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const where = like ? "WHERE connector_identifier LIKE @like ESCAPE '\\' OR id LIKE @like ESCAPE '\\'" : '';
+    const rows = this.db
+      .prepare<{ like: string | null; limit: number }, RunRow>(
+        `SELECT id, kind, connector_identifier, started_at, finished_at, status, imported FROM runs ${where} ORDER BY started_at DESC LIMIT @limit`,
+      )
+      .all({ like, limit: query.limit });
+    const total = this.db.prepare<{ like: string | null }, { n: number }>(`SELECT count(*) AS n FROM runs ${where}`).get({ like })?.n ?? 0;
+    return {
+      total,
+      runs: rows.map((row) => ({
+        id: row.id,
+        kind: row.kind,
+        connectorIdentifier: row.connector_identifier,
+        startedAt: row.started_at,
+        finishedAt: row.finished_at,
+        status: row.status,
+        imported: row.imported === 1,
+      })),
+    };
+  }
+}

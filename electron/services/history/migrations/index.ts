@@ -1,0 +1,5 @@
+import type { Migration } from '../migration';
+import { runsTable } from './0001-runs';
+
+/** Every schema step, in order. A new step is a new file and one entry here; shipped steps never change. */
+export const migrations: readonly Migration[] = [runsTable];

@@ -1,0 +1,75 @@
+import { AppError } from '../../../shared/errors';
+import type { KeychainStatus } from '../../../shared/ipc/channels/app';
+import { keychainBackend, keychainFix } from './keychain-help';
+import type { SecretStore } from './secret-store';
+import type * as KeytarModule from 'keytar';
+
+type Keytar = typeof KeytarModule;
+
+export interface KeytarStoreOptions {
+  /** The keychain "service" every entry is filed under; tests use their own so they never touch a user's entries. */
+  readonly service: string;
+  readonly platform?: NodeJS.Platform;
+  /** Loads the native module; injectable so a test can prove what happens when it cannot load. */
+  readonly load?: () => Promise<Keytar>;
+}
+
+const PROBE_ACCOUNT = '__awb_probe__';
+
+/** The OS keychain through keytar. Never falls back to storing anything in plain text. */
+export class KeytarSecretStore implements SecretStore {
+  private readonly service: string;
+  private readonly platform: NodeJS.Platform;
+  private readonly load: () => Promise<Keytar>;
+  private keytar: Promise<Keytar> | undefined;
+
+  constructor(options: KeytarStoreOptions) {
+    this.service = options.service;
+    this.platform = options.platform ?? process.platform;
+    this.load = options.load ?? (async () => ((await import('keytar')) as unknown as { default: Keytar }).default);
+  }
+
+  async status(): Promise<KeychainStatus> {
+    const backend = keychainBackend(this.platform);
+    try {
+      await this.call((keytar) => keytar.getPassword(this.service, PROBE_ACCOUNT));
+      return { available: true, backend, message: `Secrets are stored in the ${backend}.`, fix: '' };
+    } catch (error) {
+      const value = error instanceof AppError ? error.value : { message: 'The keychain did not answer.', fix: keychainFix(this.platform) };
+      return { available: false, backend, message: value.message, fix: value.fix };
+    }
+  }
+
+  async set(ref: string, value: string): Promise<void> {
+    await this.call((keytar) => keytar.setPassword(this.service, ref, value));
+  }
+
+  async get(ref: string): Promise<string | null> {
+    return this.call((keytar) => keytar.getPassword(this.service, ref));
+  }
+
+  async has(ref: string): Promise<boolean> {
+    return (await this.get(ref)) !== null;
+  }
+
+  async delete(ref: string): Promise<boolean> {
+    return this.call((keytar) => keytar.deletePassword(this.service, ref));
+  }
+
+  private async call<T>(operation: (keytar: Keytar) => Promise<T>): Promise<T> {
+    const backend = keychainBackend(this.platform);
+    let keytar: Keytar;
+    try {
+      keytar = await (this.keytar ??= this.load());
+    } catch {
+      this.keytar = undefined;
+      throw new AppError('keychain_unavailable', `The ${backend} could not be loaded on this machine, so no secret was stored.`, keychainFix(this.platform));
+    }
+    try {
+      return await operation(keytar);
+    } catch {
+      // The native error text can echo the request; the message stays generic on purpose.
+      throw new AppError('keychain_unavailable', `The ${backend} is not reachable, so no secret was stored or read.`, keychainFix(this.platform));
+    }
+  }
+}

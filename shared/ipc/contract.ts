@@ -1,0 +1,60 @@
+import type { z } from 'zod';
+import type { IpcResult } from './define';
+import { appChannels } from './channels/app';
+import { historyChannels } from './channels/history';
+import { secretsChannels } from './channels/secrets';
+
+/**
+ * Every IPC channel of the app, in one place. The main-side router, the preload's `window.api` and
+ * the renderer's types are all derived from this object, so adding a channel is one entry here
+ * (usually a spread of a capability's own channel file) and a handler in the main process.
+ */
+export const contract = {
+  ...appChannels,
+  ...secretsChannels,
+  ...historyChannels,
+};
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ChannelArgs<C extends Channel> = z.input<Contract[C]['args']>;
+export type ParsedArgs<C extends Channel> = z.output<Contract[C]['args']>;
+export type ChannelResult<C extends Channel> = z.output<Contract[C]['result']>;
+export type ChannelProgress<C extends Channel> = Contract[C] extends { progress: infer P extends z.ZodType } ? z.output<P> : never;
+
+export const channelNames = Object.keys(contract) as Channel[];
+
+export function isChannel(name: string): name is Channel {
+  return Object.hasOwn(contract, name);
+}
+
+type Namespace<C extends string> = C extends `${infer N}.${string}` ? N : never;
+type Method<C extends string, N extends string> = C extends `${N}.${infer M}` ? M : never;
+
+/** A call takes no argument when the schema accepts `undefined`. */
+type CallFn<C extends Channel> = undefined extends ChannelArgs<C>
+  ? (args?: ChannelArgs<C>) => Promise<IpcResult<ChannelResult<C>>>
+  : (args: ChannelArgs<C>) => Promise<IpcResult<ChannelResult<C>>>;
+
+/** `window.api`: one function per channel, grouped by the part before the dot (`api.secrets.set`). */
+export type Api = {
+  [N in Namespace<Channel>]: { [M in Method<Channel, N>]: CallFn<Extract<`${N}.${M}`, Channel>> };
+} & {
+  /** Subscribes to the progress events of a long-running channel; returns the unsubscribe function. */
+  onProgress<C extends Channel>(channel: C, listener: (event: ChannelProgress<C>) => void): () => void;
+};
+
+/** Builds `window.api` from the contract, given the transport; the preload and the e2e bridge share it. */
+export function buildApi(
+  invoke: (channel: Channel, args: unknown) => Promise<unknown>,
+  subscribe: (channel: Channel, listener: (event: unknown) => void) => () => void,
+): Api {
+  const api: Record<string, unknown> = {};
+  for (const name of channelNames) {
+    const [namespace, method] = name.split('.') as [string, string];
+    const group = (api[namespace] ??= {}) as Record<string, unknown>;
+    group[method] = (args?: unknown) => invoke(name, args);
+  }
+  api.onProgress = (channel: Channel, listener: (event: unknown) => void) => subscribe(channel, listener);
+  return api as Api;
+}
