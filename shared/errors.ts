@@ -45,6 +45,7 @@ export const APP_ERROR_CLASSES = [
   'keychain_unavailable',
   'secret_not_found',
   'database_corrupt',
+  'database_too_new',
   'database_locked',
   'not_found',
   'cancelled',

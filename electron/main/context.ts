@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { openDatabase } from '../services/history/database';
+import type { AppErrorValue } from '../../shared/errors';
+import { openOrRecoverDatabase } from '../services/history/database';
 import { HistoryService } from '../services/history/history-service';
 import { migrations } from '../services/history/migrations';
 import { KeytarSecretStore } from '../services/secrets/keytar-store';
@@ -32,6 +33,8 @@ export interface AppContext {
   readonly db: Database.Database;
   readonly secrets: SecretStore;
   readonly history: HistoryService;
+  /** Problems found and handled at start-up (a damaged database replaced, say), shown to the user once. */
+  readonly notices: readonly AppErrorValue[];
   close(): void;
 }
 
@@ -39,7 +42,7 @@ export const DEFAULT_KEYCHAIN_SERVICE = 'aws-connector-workbench';
 
 export function createAppContext(options: ContextOptions): AppContext {
   const database = join(options.userDataDir, 'history.sqlite');
-  const db = openDatabase(database, { migrations });
+  const { db, notice } = openOrRecoverDatabase(database, { migrations });
   return {
     appName: options.appName,
     appVersion: options.appVersion,
@@ -48,6 +51,7 @@ export function createAppContext(options: ContextOptions): AppContext {
     db,
     secrets: options.secrets ?? new KeytarSecretStore({ service: options.keychainService ?? DEFAULT_KEYCHAIN_SERVICE }),
     history: new HistoryService(db),
+    notices: notice ? [notice] : [],
     close: () => db.close(),
   };
 }

@@ -15,6 +15,7 @@ export function appHandlers(ctx: AppContext): Pick<Handlers, 'app.info'> {
       paths: ctx.paths,
       keychain: await ctx.secrets.status(),
       schemaVersion: ctx.db.pragma('user_version', { simple: true }) as number,
+      notices: [...ctx.notices],
     }),
   };
 }

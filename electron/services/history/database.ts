@@ -1,7 +1,7 @@
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { AppError } from '../../../shared/errors';
+import { AppError, type AppErrorValue } from '../../../shared/errors';
 import type { Migration } from './migration';
 
 export interface OpenOptions {
@@ -35,13 +35,27 @@ function corrupt(file: string, now: Date, detail: string): AppError {
   );
 }
 
+/**
+ * Opens the database; when it is damaged, the copy made by `openDatabase` is kept, the damaged file
+ * is removed and a fresh database takes its place. The returned notice tells the user where the copy is.
+ */
+export function openOrRecoverDatabase(file: string, options: OpenOptions): { db: Database.Database; notice: AppErrorValue | null } {
+  try {
+    return { db: openDatabase(file, options), notice: null };
+  } catch (error) {
+    if (!(error instanceof AppError) || error.value.class !== 'database_corrupt') throw error;
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+    return { db: openDatabase(file, options), notice: error.value };
+  }
+}
+
 /** Brings the schema up to the newest migration; each step and its version bump commit together. */
 export function migrate(db: Database.Database, migrations: readonly Migration[]): number {
   let version = db.pragma('user_version', { simple: true }) as number;
   const newest = migrations.at(-1)?.version ?? 0;
   if (version > newest) {
     throw new AppError(
-      'database_corrupt',
+      'database_too_new',
       `The history database has schema version ${version}, newer than this app understands (${newest}).`,
       'Update AWS Connector Workbench to the newest version; the database is left untouched.',
     );

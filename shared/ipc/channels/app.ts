@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { appErrorSchema } from '../../errors';
 import { channel, noArgs } from '../define';
 
 export const keychainStatusSchema = z.object({
@@ -24,6 +25,7 @@ export const appInfoSchema = z.object({
   paths: z.object({ userData: z.string(), database: z.string() }),
   keychain: keychainStatusSchema,
   schemaVersion: z.number().int(),
+  notices: z.array(appErrorSchema),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 

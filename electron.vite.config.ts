@@ -1,0 +1,53 @@
+import { resolve } from 'node:path';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { contentSecurityPolicy } from './shared/security/csp';
+
+/** Writes the CSP into index.html: the strict policy for builds, the dev-server variant for `electron-vite dev`. */
+function cspMeta(): Plugin {
+  let mode: 'production' | 'development' = 'production';
+  return {
+    name: 'awb-csp-meta',
+    configResolved(config) {
+      mode = config.command === 'serve' ? 'development' : 'production';
+    },
+    transformIndexHtml(html) {
+      const policy = contentSecurityPolicy(mode);
+      return html.replace('%CSP%', policy);
+    },
+  };
+}
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      externalizeDeps: true,
+      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      // A sandboxed preload may require nothing but `electron`, so everything else is bundled into one CommonJS file.
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: resolve('electron/preload/index.ts') },
+        external: ['electron'],
+        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
+      },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    base: './',
+    plugins: [svelte({ configFile: resolve('svelte.config.js') }), cspMeta()],
+    build: {
+      outDir: resolve('out/renderer'),
+      // Fonts and images stay files: the CSP allows data: only for images.
+      assetsInlineLimit: 0,
+      rollupOptions: { input: { index: resolve('renderer/index.html') } },
+    },
+  },
+});

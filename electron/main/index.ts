@@ -1,0 +1,84 @@
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { channelNames } from '../../shared/ipc/contract';
+import { PROGRESS_EVENT } from '../../shared/ipc/events';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { createAppContext, type AppContext } from './context';
+import { createHandlers } from './handlers';
+import { createRouter, type Sender } from './ipc-router';
+import { APP_ORIGIN, isAppUrl, navigationDecision, windowOptions } from './security';
+
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const appUrl = (url: string) => isAppUrl(url, devServerUrl);
+
+function senderOf(event: IpcMainInvokeEvent): Sender {
+  const frame = event.senderFrame;
+  return { url: frame?.url ?? '', isTopFrame: frame !== null && frame === event.sender.mainFrame };
+}
+
+function lockDownSessions(): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (navigation) => {
+      const decision = navigationDecision(navigation.url, devServerUrl);
+      if (decision === 'allow') return;
+      navigation.preventDefault();
+      if (decision === 'open-external') void shell.openExternal(navigation.url);
+    });
+    contents.on('will-attach-webview', (attach) => attach.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (navigationDecision(url, devServerUrl) === 'open-external') void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+}
+
+function registerIpc(ctx: AppContext): void {
+  const router = createRouter(createHandlers(ctx), { isAppUrl: appUrl, log: (line) => console.error(line) });
+  for (const name of channelNames) {
+    ipcMain.handle(name, (event, args) =>
+      router.invoke(name, args, senderOf(event), (progress) => event.sender.send(PROGRESS_EVENT, { channel: name, event: progress })),
+    );
+  }
+}
+
+async function createWindow(): Promise<BrowserWindow> {
+  const window = new BrowserWindow(windowOptions(join(import.meta.dirname, '../preload/index.cjs')));
+  window.once('ready-to-show', () => window.show());
+  await window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+  return window;
+}
+
+function start(): void {
+  registerAppScheme();
+  app.whenReady().then(async () => {
+    let ctx: AppContext;
+    try {
+      ctx = createAppContext({
+        appName: app.getName(),
+        appVersion: app.getVersion(),
+        userDataDir: app.getPath('userData'),
+        versions: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node, v8: process.versions.v8 },
+      });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      dialog.showErrorBox('AWS Connector Workbench cannot start', message);
+      app.exit(1);
+      return;
+    }
+    lockDownSessions();
+    serveRenderer(join(import.meta.dirname, '../renderer'));
+    registerIpc(ctx);
+    const window = await createWindow();
+    app.on('second-instance', () => {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    });
+    app.on('before-quit', () => ctx.close());
+  });
+  app.on('window-all-closed', () => app.quit());
+}
+
+if (app.requestSingleInstanceLock()) start();
+else app.quit();

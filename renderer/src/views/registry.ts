@@ -1,0 +1,94 @@
+import type { Component } from 'svelte';
+import type { IconName } from '../components/Icon.svelte';
+import AboutView from './about/AboutView.svelte';
+import HistoryView from './history/HistoryView.svelte';
+import PlaceholderView from './PlaceholderView.svelte';
+
+export interface ViewEntry {
+  readonly id: string;
+  readonly label: string;
+  readonly icon: IconName;
+  /** Ctrl (⌘ on macOS) plus this key opens the view. */
+  readonly key: string;
+  readonly component: Component<Record<string, unknown>>;
+  readonly props?: Record<string, unknown>;
+  /** Pinned to the bottom of the navigation rail. */
+  readonly footer?: boolean;
+}
+
+function placeholder(title: string, subtitle: string, icon: IconName, what: string[]) {
+  return { component: PlaceholderView as unknown as Component<Record<string, unknown>>, props: { title, subtitle, icon, what } };
+}
+
+/**
+ * Every view of the app, in navigation order. A capability replaces its placeholder with its own
+ * component; the rail, the shortcuts and the routing all follow this list.
+ */
+export const views = [
+  {
+    id: 'connectors',
+    label: 'Connectors',
+    icon: 'plug',
+    key: '1',
+    ...placeholder('Connectors', 'Set up Harness AWS connectors exactly as Harness does, with secrets in the keychain.', 'plug', [
+      'A step-by-step wizard: overview, credentials, connectivity, save and test.',
+      'Import and export Harness connector YAML, round-trip exact.',
+      'Secret keys stored in the OS keychain, never shown again.',
+    ]),
+  },
+  {
+    id: 'test',
+    label: 'Test',
+    icon: 'play',
+    key: '2',
+    ...placeholder('Test', 'Test credentials the way the delegate does, in one region or across many.', 'play', [
+      'Resolve credentials, call sts:GetCallerIdentity, assume the cross-account role, call ec2:DescribeRegions.',
+      'Sweep every region of a partition, GovCloud included, shown as a region × check matrix.',
+      'Network preflight: DNS, TCP, TLS and proxy per endpoint, and the allowlist for the firewall team.',
+    ]),
+  },
+  { id: 'history', label: 'History', icon: 'history', key: '3', component: HistoryView as unknown as Component<Record<string, unknown>> },
+  {
+    id: 'doctor',
+    label: 'Doctor',
+    icon: 'stethoscope',
+    key: '4',
+    ...placeholder('Doctor', 'Diagnose a customer’s credential failure offline, from whatever they sent.', 'stethoscope', [
+      'Paste an error, a delegate log, connector or delegate YAML, an IAM policy or an exported report.',
+      'Get the most likely cause, the evidence and the exact fix, ranked.',
+    ]),
+  },
+  {
+    id: 'policy',
+    label: 'Policy',
+    icon: 'shield',
+    key: '5',
+    ...placeholder('Policy check', 'Check offline whether IAM policies allow what Harness needs.', 'shield', [
+      'Identity policies, permission boundary, SCPs and session policy, evaluated by a real IAM engine.',
+      'Presets per Harness use case; every deny explained.',
+    ]),
+  },
+  {
+    id: 'delegate',
+    label: 'Delegate YAML',
+    icon: 'box',
+    key: '6',
+    ...placeholder('Delegate YAML', 'Make a Harness Kubernetes delegate IRSA-ready.', 'box', [
+      'Patch the manifest with a service account, role annotation and binding, comments kept.',
+      'Generate the IAM trust policy, permission policy, eksctl command and Helm values.',
+    ]),
+  },
+  {
+    id: 'reports',
+    label: 'Reports',
+    icon: 'file',
+    key: '7',
+    ...placeholder('Reports', 'Share results with secrets removed.', 'file', [
+      'Export a test, sweep, doctor result or policy check as HTML, PDF, Markdown or JSON.',
+      'Import a customer’s JSON report to open their run offline.',
+    ]),
+  },
+  { id: 'about', label: 'About', icon: 'info', key: '0', component: AboutView as unknown as Component<Record<string, unknown>>, footer: true },
+] as const satisfies readonly ViewEntry[];
+
+export type ViewId = (typeof views)[number]['id'];
