@@ -1,0 +1,7 @@
+export * from './arn';
+export * from './issues';
+export * from './naming';
+export * from './rules';
+export * from './schema';
+export * from './validate';
+export * from './yaml';
