@@ -1,0 +1,132 @@
+import { isMap, isScalar } from 'yaml';
+import { delegateFormSchema, type DelegateFormInput } from '../../../shared/delegate/form';
+import { parseOidcIssuer } from '../../../shared/delegate/partition';
+import type { ManifestProblem } from '../../../shared/delegate/problems';
+import type { DelegateAnalysis, DelegateArtifacts, IrsaResult } from '../../../shared/delegate/results';
+import { isAppError } from '../../../shared/errors';
+import { manifestDiff } from './diff';
+import { buildArtifacts, type ManifestFacts } from './generate/artifacts';
+import { applyIrsaEdits } from './irsa';
+import { locate, type LocatedManifest } from './locate';
+import { nodeAt, parseManifest, stringAt } from './manifest';
+import { ROLE_ARN_ANNOTATION, findPlaceholders, validateManifest } from './validate';
+import { resolveRole } from './role';
+
+/** What a delegate manifest contains and what is wrong with it, before any edit. */
+export function analyzeManifest(text: string): DelegateAnalysis {
+  const manifest = parseManifest(text);
+  const located = locate(manifest);
+  const { workload, binding } = located;
+  const subject = binding?.subject ?? null;
+  return {
+    objects: located.objects.map(({ index, apiVersion, kind, name, namespace, line }) => ({ index, apiVersion, kind, name, namespace, line })),
+    workload: workload
+      ? {
+          kind: workload.kind,
+          name: workload.name ?? '',
+          namespace: workload.namespace,
+          line: workload.line,
+          serviceAccount: workload.serviceAccount,
+          image: typeof workload.image?.value === 'string' ? workload.image.value : null,
+        }
+      : null,
+    binding: binding
+      ? {
+          kind: binding.kind,
+          name: binding.name ?? '',
+          line: binding.line,
+          subject: subject
+            ? { name: stringAt(subject, ['name']) ?? '', namespace: stringAt(subject, ['namespace']), line: manifest.lineOf(subject.range?.[0] ?? 0) }
+            : null,
+        }
+      : null,
+    serviceAccounts: located.serviceAccounts.map((sa) => ({
+      name: sa.name ?? '',
+      namespace: sa.namespace,
+      roleArn: stringAt(sa.root, ['metadata', 'annotations', ROLE_ARN_ANNOTATION]),
+      line: sa.line,
+    })),
+    hasUpgrader: located.objects.some((o) => o.kind === 'CronJob' && /upgrader/.test(o.name ?? '')),
+    placeholders: manifest.errors.length > 0 ? [] : findPlaceholders(manifest),
+    problems: validateManifest(manifest, located),
+  };
+}
+
+function manifestFacts(located: LocatedManifest): ManifestFacts {
+  const { workload, binding } = located;
+  const labels = workload ? nodeAt(workload.root, ['spec', 'template', 'metadata', 'labels']) : null;
+  const firstLabel = isMap(labels) ? labels.items[0] : undefined;
+  const podLabel =
+    firstLabel && isScalar(firstLabel.key) && isScalar(firstLabel.value) ? `${String(firstLabel.key.value)}=${String(firstLabel.value.value)}` : null;
+  return {
+    namespace: workload?.namespace ?? null,
+    workload: workload ? { kind: workload.kind, name: workload.name ?? '', podLabel } : null,
+    binding: binding ? { kind: binding.kind, name: binding.name ?? '' } : null,
+  };
+}
+
+function formProblems(oidcIssuer: string | undefined): ManifestProblem[] {
+  if (!oidcIssuer || parseOidcIssuer(oidcIssuer)) return [];
+  return [
+    {
+      code: 'invalid-issuer', severity: 'error', line: null,
+      message: `"${oidcIssuer}" is not an EKS OIDC issuer URL.`,
+      fix: 'Copy it from aws eks describe-cluster --name <cluster> --query cluster.identity.oidc.issuer; it looks like https://oidc.eks.<region>.amazonaws.com/id/<ID>.',
+    },
+  ];
+}
+
+/**
+ * Makes the manifest IRSA-ready and generates everything that goes with it. Problems refer to lines
+ * of the patched manifest when there is one (untouched lines keep their text), else of the input.
+ */
+export function prepareIrsa(text: string, formInput: DelegateFormInput): IrsaResult {
+  const form = delegateFormSchema.parse(formInput);
+  const input = parseManifest(text);
+  const inputLocated = locate(input);
+  const fallback = (problems: ManifestProblem[]): IrsaResult => ({
+    output: null,
+    changes: [],
+    problems,
+    diff: null,
+    artifacts: buildArtifacts(form, input.errors.length > 0 ? null : manifestFacts(inputLocated)),
+  });
+  const inputProblems = validateManifest(input, inputLocated, form, form.serviceAccount);
+  if (input.errors.length > 0 || !inputLocated.workload) return fallback(inputProblems);
+
+  const role = resolveRole(form);
+  if (!role.ok) return fallback([role.problem, ...formProblems(form.oidcIssuer), ...inputProblems]);
+  const namespace = form.namespace ?? inputLocated.workload.namespace ?? (inputLocated.binding?.subject ? stringAt(inputLocated.binding.subject, ['namespace']) : null);
+  if (!namespace) {
+    return fallback([
+      {
+        code: 'missing-namespace', severity: 'error', line: inputLocated.workload.line,
+        message: `The ${inputLocated.workload.kind} names no namespace, so the service account's namespace is unknown.`,
+        fix: 'Enter the namespace the delegate is deployed to (Harness uses harness-delegate-ng).',
+      },
+      ...inputProblems,
+    ]);
+  }
+
+  let edited;
+  try {
+    edited = applyIrsaEdits(text, { serviceAccount: form.serviceAccount, namespace, roleArn: role.arn, stsRegionalEndpoints: form.stsRegionalEndpoints });
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    return fallback([{ code: 'flow-style', severity: 'error', line: null, message: error.value.message, fix: error.value.fix }, ...inputProblems]);
+  }
+  const output = parseManifest(edited.output);
+  const located = locate(output);
+  return {
+    output: edited.output,
+    changes: edited.changes,
+    problems: [...formProblems(form.oidcIssuer), ...validateManifest(output, located, form, form.serviceAccount)],
+    diff: manifestDiff(text, edited.output),
+    artifacts: buildArtifacts(form, manifestFacts(located)),
+  };
+}
+
+/** The generated texts alone, for when there is no manifest (a Helm install, say). */
+export function generateArtifacts(formInput: DelegateFormInput): DelegateArtifacts {
+  return buildArtifacts(delegateFormSchema.parse(formInput));
+}

@@ -1,0 +1,49 @@
+import { shellQuote } from './shell';
+
+export interface ChecksInput {
+  readonly namespace: string;
+  readonly serviceAccount: string;
+  readonly roleArn: string;
+  readonly workload: { readonly kind: string; readonly name: string; readonly podLabel: string | null } | null;
+  readonly binding: { readonly kind: string; readonly name: string } | null;
+}
+
+/**
+ * kubectl commands that show, step by step, that the delegate really got its role: the annotation,
+ * the binding, a restart (the EKS webhook only changes pods created after the annotation), and
+ * the two variables the webhook injects.
+ */
+export function kubectlChecks(input: ChecksInput): string {
+  const ns = shellQuote(input.namespace);
+  const sa = shellQuote(input.serviceAccount);
+  const workload = input.workload ? `${input.workload.kind.toLowerCase()}/${input.workload.name}` : 'deployment/<delegate name>';
+  const pods = input.workload?.podLabel ? `-l ${shellQuote(input.workload.podLabel)}` : `-l harness.io/name=delegate`;
+  const lines = [
+    '# 1. The service account carries the role.',
+    `kubectl get serviceaccount ${sa} -n ${ns} -o jsonpath='{.metadata.annotations.eks\\.amazonaws\\.com/role-arn}{"\\n"}'`,
+    `#    expect: ${input.roleArn}`,
+    '',
+  ];
+  if (input.binding) {
+    lines.push(
+      `# 2. The ${input.binding.kind} binds that service account.`,
+      `kubectl get ${input.binding.kind.toLowerCase()} ${shellQuote(input.binding.name)}${input.binding.kind === 'RoleBinding' ? ` -n ${ns}` : ''} -o jsonpath='{range .subjects[*]}{.namespace}/{.name}{"\\n"}{end}'`,
+      `#    expect: ${input.namespace}/${input.serviceAccount}`,
+      '',
+    );
+  }
+  lines.push(
+    '# 3. Restart the delegate: only pods created after the annotation get the credentials.',
+    `kubectl rollout restart ${shellQuote(workload)} -n ${ns}`,
+    `kubectl rollout status ${shellQuote(workload)} -n ${ns}`,
+    '',
+    '# 4. The pods run as the service account and got AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE.',
+    `kubectl get pods -n ${ns} ${pods} -o jsonpath='{range .items[*]}{.metadata.name} {.spec.serviceAccountName}{"\\n"}{end}'`,
+    `#    expect: every pod with ${input.serviceAccount}`,
+    `kubectl describe pods -n ${ns} ${pods} | grep -E 'AWS_ROLE_ARN|AWS_WEB_IDENTITY_TOKEN_FILE'`,
+    `#    expect: AWS_ROLE_ARN: ${input.roleArn}`,
+    '#            AWS_WEB_IDENTITY_TOKEN_FILE: /var/run/secrets/eks.amazonaws.com/serviceaccount/token',
+    '',
+  );
+  return lines.join('\n');
+}

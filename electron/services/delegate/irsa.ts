@@ -1,0 +1,104 @@
+import { isMap, type YAMLMap } from 'yaml';
+import { AppError } from '../../../shared/errors';
+import { insertDocumentAfter, insertPair, setMapValue, setScalar, stringifyTokens } from './cst';
+import { locate, type LocatedManifest, type ObjectRef, type WorkloadRef } from './locate';
+import { nodeAt, parseManifest } from './manifest';
+import { ROLE_ARN_ANNOTATION, STS_REGIONAL_ANNOTATION } from './validate';
+
+export interface IrsaEdit {
+  readonly serviceAccount: string;
+  readonly namespace: string;
+  readonly roleArn: string;
+  readonly stsRegionalEndpoints: boolean;
+}
+
+export interface IrsaEditResult {
+  readonly output: string;
+  /** What was changed, in words; empty when the manifest already had every edit. */
+  readonly changes: string[];
+}
+
+function annotations(edit: IrsaEdit): Record<string, string> {
+  return {
+    [ROLE_ARN_ANNOTATION]: edit.roleArn,
+    ...(edit.stsRegionalEndpoints ? { [STS_REGIONAL_ANNOTATION]: 'true' } : {}),
+  };
+}
+
+function annotateExisting(account: ObjectRef, edit: IrsaEdit): boolean {
+  const metadata = nodeAt(account.root, ['metadata']);
+  if (!isMap(metadata)) throw new AppError('invalid_input', `ServiceAccount ${edit.serviceAccount} has no metadata map.`, 'Give it metadata with name and namespace.');
+  const existing = metadata.get('annotations', true);
+  if (!isMap(existing)) {
+    insertPair(metadata, 'annotations', annotations(edit), `The metadata of ServiceAccount ${edit.serviceAccount}`, 'last');
+    return true;
+  }
+  let changed = false;
+  for (const [key, value] of Object.entries(annotations(edit))) {
+    changed = setMapValue(existing, key, value, `The annotations of ServiceAccount ${edit.serviceAccount}`, 'last') || changed;
+  }
+  return changed;
+}
+
+/** The new service account goes after its Namespace object, else before the binding or workload that use it. */
+function anchorFor(located: LocatedManifest, workload: WorkloadRef, namespace: string): ObjectRef {
+  const namespaceObject = located.objects.find((o) => o.kind === 'Namespace' && o.name === namespace);
+  if (namespaceObject) return namespaceObject;
+  const firstUser = Math.min(workload.index, located.binding?.index ?? workload.index);
+  return located.objects.find((o) => o.index === firstUser - 1) ?? located.objects.find((o) => o.index === firstUser) ?? workload;
+}
+
+function pointSubject(subject: YAMLMap, edit: IrsaEdit, what: string): boolean {
+  const name = setMapValue(subject, 'name', edit.serviceAccount, what, 'last');
+  const namespace = setMapValue(subject, 'namespace', edit.namespace, what, 'last');
+  return name || namespace;
+}
+
+function setPodServiceAccount(workload: WorkloadRef, edit: IrsaEdit): boolean {
+  if (workload.serviceAccountNode) return setScalar(workload.serviceAccountNode, edit.serviceAccount);
+  insertPair(workload.podSpec, 'serviceAccountName', edit.serviceAccount, `The pod spec of ${workload.kind} ${workload.name ?? ''}`, 'first');
+  return true;
+}
+
+/**
+ * The three IRSA edits Harness documents, made on the syntax tree: a ServiceAccount annotated with
+ * the role, the delegate's binding subject pointed at it, and `serviceAccountName` in the pod spec.
+ * Running it on its own output changes nothing.
+ */
+export function applyIrsaEdits(text: string, edit: IrsaEdit): IrsaEditResult {
+  const manifest = parseManifest(text);
+  if (manifest.errors.length > 0) {
+    const first = manifest.errors[0];
+    throw new AppError('invalid_input', `The YAML cannot be read (line ${first?.line ?? 1}): ${first?.message ?? ''}`, 'Fix the YAML first; nothing was changed.');
+  }
+  const located = locate(manifest);
+  const workload = located.workload;
+  if (!workload) {
+    throw new AppError('invalid_input', 'No delegate Deployment or StatefulSet was found in the manifest.', 'Paste the whole manifest Harness gave you for a Kubernetes delegate.');
+  }
+  const changes: string[] = [];
+  const account = located.serviceAccounts.find((sa) => sa.name === edit.serviceAccount && (sa.namespace ?? edit.namespace) === edit.namespace);
+  if (account) {
+    if (annotateExisting(account, edit)) changes.push(`Annotated ServiceAccount ${edit.serviceAccount} with ${ROLE_ARN_ANNOTATION}.`);
+  }
+  const subject = located.binding?.subject;
+  if (located.binding && subject && pointSubject(subject, edit, `The subject of ${located.binding.kind} ${located.binding.name ?? ''}`)) {
+    changes.push(`Pointed ${located.binding.kind} ${located.binding.name ?? ''} at ServiceAccount ${edit.namespace}/${edit.serviceAccount}.`);
+  }
+  if (setPodServiceAccount(workload, edit)) {
+    changes.push(`Set serviceAccountName: ${edit.serviceAccount} in ${workload.kind} ${workload.name ?? ''}.`);
+  }
+  if (!account) {
+    // Inserted last: it adds tokens, and the edits above hold references into the existing ones.
+    const anchor = anchorFor(located, workload, edit.namespace);
+    insertDocumentAfter(manifest.tokens, anchor.token, {
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
+      metadata: { name: edit.serviceAccount, namespace: edit.namespace, annotations: annotations(edit) },
+    });
+    changes.push(`Added ServiceAccount ${edit.namespace}/${edit.serviceAccount} with ${ROLE_ARN_ANNOTATION}.`);
+  }
+  const output = changes.length > 0 ? stringifyTokens(manifest.tokens) : text;
+  return { output, changes };
+}
+

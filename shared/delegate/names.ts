@@ -1,0 +1,14 @@
+/**
+ * Kubernetes names. Service accounts, like most objects, need a DNS-1123 subdomain: at most 253
+ * characters of lowercase letters, digits, `-` and `.`, starting and ending with a letter or digit.
+ */
+const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+export function kubernetesNameProblem(name: string): string | null {
+  if (name.length === 0) return 'is empty';
+  if (name.length > 253) return `is ${name.length} characters long; the limit is 253`;
+  if (!SUBDOMAIN.test(name)) {
+    return 'may only contain lowercase letters, digits, "-" and ".", and must start and end with a letter or digit';
+  }
+  return null;
+}
