@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { IpcResult } from './define';
 import { appChannels } from './channels/app';
+import { delegateChannels } from './channels/delegate';
 import { historyChannels } from './channels/history';
 import { secretsChannels } from './channels/secrets';
 
@@ -13,6 +14,7 @@ export const contract = {
   ...appChannels,
   ...secretsChannels,
   ...historyChannels,
+  ...delegateChannels,
 };
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 import type { AppContext } from '../context';
 import type { Handlers } from '../ipc-router';
 import { appHandlers } from './app';
+import { delegateHandlers } from './delegate';
 import { historyHandlers } from './history';
 import { secretsHandlers } from './secrets';
 
@@ -10,5 +11,6 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...appHandlers(ctx),
     ...secretsHandlers(ctx),
     ...historyHandlers(ctx),
+    ...delegateHandlers(),
   };
 }

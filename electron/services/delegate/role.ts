@@ -1,5 +1,6 @@
 import type { DelegateForm } from '../../../shared/delegate/form';
-import { parseOidcIssuer, parseRoleArn, partitionOfRegion, type RoleArn } from '../../../shared/delegate/partition';
+import { parseOidcIssuer, parseRoleArn, type RoleArn } from '../../../shared/delegate/partition';
+import { partitionOfRegion } from '../../../shared/regions';
 import type { ManifestProblem } from '../../../shared/delegate/problems';
 
 /** The cluster's region and partition: the form's region first, else the one in the issuer URL. */

@@ -1,5 +1,6 @@
 import { isScalar, visit, type Scalar } from 'yaml';
-import { parseOidcIssuer, parseRoleArn, partitionOfRegion } from '../../../shared/delegate/partition';
+import { parseOidcIssuer, parseRoleArn } from '../../../shared/delegate/partition';
+import { partitionOfRegion } from '../../../shared/regions';
 import { kubernetesNameProblem } from '../../../shared/delegate/names';
 import type { ManifestProblem } from '../../../shared/delegate/problems';
 import type { LocatedManifest, ObjectRef } from './locate';
