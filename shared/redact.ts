@@ -9,13 +9,13 @@ const SECRET_PATTERNS: ReadonlyArray<[RegExp, string]> = [
   // Session tokens: long base64 runs (AWS session tokens are hundreds of characters).
   [/[A-Za-z0-9/+=]{100,}/g, '[redacted session token]'],
   // Secret access keys: exactly 40 base64 characters, not part of a longer run.
-  [/(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g, '[redacted secret]'],
+  [/(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g, '[redacted secret]'],
   // Authorization headers and SigV4 signatures.
   [/(Authorization:\s*)[^\r\n]+/gi, '$1[redacted]'],
   [/(Signature=)[0-9a-f]{64}/gi, '$1[redacted]'],
   // Key/value pairs whose key names a secret.
   [
-    /((?:secret[_-]?access[_-]?key|aws_secret_access_key|session[_-]?token|aws_session_token|delegate[_-]?token|password)["']?\s*[:=]\s*["']?)[^\s"',}]+/gi,
+    /(\b(?:[a-z0-9]+[_-])*(?:secret[_-]?access[_-]?key|secret[_-]?key|token|password|passwd|api[_-]?key|secret)["']?\s*[:=]\s*["']?)[^\s"',}]+/gi,
     '$1[redacted]',
   ],
 ];

@@ -8,6 +8,8 @@ export interface OpenOptions {
   readonly migrations: readonly Migration[];
   /** Used to name backup copies; injectable so tests can predict them. */
   readonly now?: () => Date;
+  /** How long to wait for another connection's lock before reporting the database as locked. */
+  readonly busyTimeoutMs?: number;
 }
 
 function backupPath(file: string, now: Date): string {
@@ -85,7 +87,7 @@ export function openDatabase(file: string, options: OpenOptions): Database.Datab
   const existed = existsSync(file);
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { timeout: 5000 });
+    db = new Database(file, { timeout: options.busyTimeoutMs ?? 5000 });
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     const problem = existed ? checkIntegrity(db) : null;

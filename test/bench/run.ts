@@ -1,0 +1,16 @@
+import { spawnSync } from 'node:child_process';
+import type { BenchResult } from './bench';
+import { benchRendererBundle } from './bundle.bench';
+import { benchHistoryList } from './history.bench';
+
+/** `npm run bench`: every benchmark reports a ratio; none asserts a wall-clock limit. */
+const benches: Array<() => Promise<BenchResult>> = [benchHistoryList, benchRendererBundle];
+
+if (spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '-s', 'build'], { stdio: 'ignore' }).status !== 0) {
+  console.error('bench: the build failed; run `npm run build` to see why.');
+  process.exit(2);
+}
+const results: BenchResult[] = [];
+for (const bench of benches) results.push(await bench());
+const width = Math.max(...results.map((r) => r.name.length));
+for (const r of results) process.stdout.write(`${r.name.padEnd(width)}  ratio ${r.ratio.toFixed(2).padStart(6)}  ${r.detail}\n`);

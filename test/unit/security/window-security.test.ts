@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { contentSecurityPolicy } from '../../../shared/security/csp';
+import { isAllowedExternalUrl, isAppUrl, navigationDecision, windowOptions } from '../../../electron/main/security';
+
+function directives(policy: string): Map<string, string[]> {
+  return new Map(policy.split(';').map((part) => {
+    const [name = '', ...values] = part.trim().split(/\s+/);
+    return [name, values];
+  }));
+}
+
+describe('window options', () => {
+  const prefs = windowOptions('/app/out/preload/index.cjs').webPreferences ?? {};
+
+  it('turns on every Electron security default', () => {
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+    });
+  });
+
+  it('loads the preload from the bundled CommonJS file', () => {
+    expect(prefs.preload).toMatch(/\.cjs$/);
+  });
+});
+
+describe('content security policy', () => {
+  for (const mode of ['production', 'development'] as const) {
+    it(`${mode}: scripts only from the app itself, no inline script, no eval, no plugins`, () => {
+      const csp = directives(contentSecurityPolicy(mode));
+      expect(csp.get('default-src')).toEqual(["'none'"]);
+      expect(csp.get('script-src')).toEqual(["'self'"]);
+      expect(contentSecurityPolicy(mode)).not.toMatch(/unsafe-eval|wasm-unsafe-eval|https:|\*/);
+      expect(csp.get('object-src')).toEqual(["'none'"]);
+      expect(csp.get('base-uri')).toEqual(["'none'"]);
+      expect(csp.get('form-action')).toEqual(["'none'"]);
+    });
+  }
+
+  it('production styles come only from files; dev loosens styles and the HMR socket, never scripts', () => {
+    expect(directives(contentSecurityPolicy('production')).get('style-src')).toEqual(["'self'"]);
+    expect(directives(contentSecurityPolicy('production')).get('connect-src')).toEqual(["'self'"]);
+    expect(directives(contentSecurityPolicy('development')).get('connect-src')).toContain('ws://localhost:5173');
+  });
+});
+
+describe('navigation policy', () => {
+  it('recognises only the app page as the app', () => {
+    expect(isAppUrl('app://workbench/index.html#/doctor', undefined)).toBe(true);
+    expect(isAppUrl('app://other/index.html', undefined)).toBe(false);
+    expect(isAppUrl('file:///etc/passwd', undefined)).toBe(false);
+    expect(isAppUrl('http://localhost:5173/', undefined)).toBe(false);
+    expect(isAppUrl('http://localhost:5173/index.html', 'http://localhost:5173')).toBe(true);
+    expect(isAppUrl('not a url', undefined)).toBe(false);
+  });
+
+  it('opens only allow-listed https documentation in the system browser', () => {
+    expect(isAllowedExternalUrl('https://developer.harness.io/docs/platform')).toBe(true);
+    expect(isAllowedExternalUrl('https://docs.aws.amazon.com/IAM/latest/UserGuide/')).toBe(true);
+    expect(isAllowedExternalUrl('http://developer.harness.io/')).toBe(false);
+    expect(isAllowedExternalUrl('https://developer.harness.io.evil.example/')).toBe(false);
+    expect(isAllowedExternalUrl('https://user:pw@github.com/')).toBe(false);
+    expect(isAllowedExternalUrl('javascript:alert(1)')).toBe(false);
+  });
+
+  it('decides every navigation: stay, hand to the browser, or deny', () => {
+    expect(navigationDecision('app://workbench/index.html', undefined)).toBe('allow');
+    expect(navigationDecision('https://github.com/harness', undefined)).toBe('open-external');
+    expect(navigationDecision('https://example.com/', undefined)).toBe('deny');
+    expect(navigationDecision('file:///tmp/x.html', undefined)).toBe('deny');
+  });
+});
