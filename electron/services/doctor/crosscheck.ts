@@ -1,0 +1,203 @@
+import { importConnectorYaml, testRegionOf, type ConnectorDocument } from '../../../shared/connector';
+import { shortenAccessKeyId } from '../../../shared/redact';
+import { partitionOfArn, partitionOfRegion, type PartitionId } from '../../../shared/regions';
+import { locate, type LocatedManifest } from '../delegate/locate';
+import { parseManifest } from '../delegate/manifest';
+import { ROLE_ARN_ANNOTATION, delegateServiceAccount } from '../delegate/validate';
+import { analyzeTrustPolicy, partitionOfIssuer, subjectAdmits, type TrustAnalysis } from '../policy/trust';
+import { analyzeAccessKeyId } from './access-key';
+import type { ReadInput } from './detect';
+import { evidenceOf, evidenceOfLine, type Draft } from './draft';
+import { findAll } from './scan';
+import type { Evidence } from '../../../shared/doctor/schema';
+import { isScalar } from 'yaml';
+
+/** What the configuration inputs say, read once and shared by the checks below. */
+export interface ConfigFacts {
+  readonly connectors: { input: ReadInput; document: ConnectorDocument }[];
+  readonly delegates: { input: ReadInput; located: LocatedManifest }[];
+  readonly trusts: { input: ReadInput; analysis: TrustAnalysis }[];
+}
+
+export function readConfig(inputs: readonly ReadInput[], drafts: Draft[]): ConfigFacts {
+  const facts: ConfigFacts = { connectors: [], delegates: [], trusts: [] };
+  for (const input of inputs) {
+    if (input.kind === 'connector_yaml') {
+      const read = importConnectorYaml(input.text);
+      if (read.document) facts.connectors.push({ input, document: read.document });
+      for (const issue of [...read.errors, ...read.warnings]) {
+        const partition = /partition/i.test(issue.message);
+        drafts.push({
+          class: partition ? 'partition_mismatch' : 'connector_misconfigured',
+          severity: issue.severity,
+          explanation: `${issue.message} (${issue.path.join('.') || 'document'}, line ${issue.line})`,
+          evidence: evidenceOfLine(input, issue.line),
+          confidence: issue.severity === 'error' ? 0.8 : 0.5,
+        });
+      }
+    } else if (input.kind === 'delegate_yaml') {
+      const manifest = parseManifest(input.text);
+      facts.delegates.push({ input, located: locate(manifest) });
+    } else if (input.kind === 'trust_policy') {
+      const analysis = analyzeTrustPolicy(input.json);
+      facts.trusts.push({ input, analysis });
+      for (const problem of analysis.problems) {
+        drafts.push({
+          class: /partition/.test(problem.message) ? 'partition_mismatch' : 'web_identity_trust_denied',
+          severity: problem.severity,
+          explanation: `${problem.message} (${problem.path})`,
+          evidence: evidenceOf(input, problem.text),
+          confidence: problem.severity === 'error' ? 0.75 : 0.4,
+        });
+      }
+    }
+  }
+  return facts;
+}
+
+/** Every access key ID in any input: long-term or temporary, and the account it belongs to. */
+export function accessKeyDrafts(inputs: readonly ReadInput[]): Draft[] {
+  const seen = new Set<string>();
+  const drafts: Draft[] = [];
+  for (const input of inputs) {
+    if (input.kind === 'binary' || input.kind === 'empty') continue;
+    for (const hit of findAll(input.text, /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, 20)) {
+      if (seen.has(hit.text)) continue;
+      seen.add(hit.text);
+      const key = analyzeAccessKeyId(hit.text);
+      const account = key.accountId ? `account ${key.accountId}` : 'account not encoded (key ID from before 2019)';
+      drafts.push({
+        class: 'access_key_info',
+        severity: key.problems.length > 0 ? 'warning' : 'info',
+        title: `Access key ${shortenAccessKeyId(key.keyId)}: ${key.kind === 'temporary' ? 'temporary' : 'long-term'}, ${account}`,
+        explanation: [`${key.prefix}… is a ${key.description}.`, key.accountId ? `The key ID encodes AWS account ${key.accountId} (decoded offline); compare it with the account you expect.` : '', ...key.problems].filter(Boolean).join(' '),
+        evidence: [{ input: input.index, text: hit.text, start: hit.start, end: hit.end }],
+        confidence: 1,
+      });
+    }
+  }
+  return drafts;
+}
+
+const HARNESS_DELEGATE_TYPES = new Set(['Irsa', 'InheritFromDelegate']);
+
+/** IRSA: the trust policy's :sub against the namespace and service account the delegate pod runs as. */
+export function irsaDrafts(facts: ConfigFacts): Draft[] {
+  const drafts: Draft[] = [];
+  for (const { input: delegateInput, located } of facts.delegates) {
+    const workload = located.workload;
+    if (!workload) continue;
+    const namespace = workload.namespace ?? 'default';
+    const account = workload.serviceAccount;
+    const saEvidence: Evidence[] = workload.serviceAccountNode?.range
+      ? [{ input: delegateInput.index, text: delegateInput.text.slice(workload.serviceAccountNode.range[0], workload.serviceAccountNode.range[1]), start: workload.serviceAccountNode.range[0], end: workload.serviceAccountNode.range[1] }]
+      : [];
+    for (const { input: trustInput, analysis } of facts.trusts) {
+      for (const statement of analysis.webIdentity) {
+        if (statement.subjects.length === 0 || subjectAdmits(statement.subjects, namespace, account)) continue;
+        const trusted = statement.subjects.map((s) => s.value).join(', ');
+        drafts.push({
+          class: 'web_identity_trust_denied',
+          severity: 'error',
+          title: 'The trust policy does not trust the delegate’s service account',
+          explanation: `The trust policy's :sub allows ${trusted}, but the delegate ${workload.kind} runs as system:serviceaccount:${namespace}:${account}${workload.serviceAccountNode ? '' : ' (no serviceAccountName, so the namespace default account)'}. STS will refuse AssumeRoleWithWebIdentity.`,
+          evidence: [...statement.subjects.flatMap((s) => evidenceOf(trustInput, s.value)).slice(0, 2), ...saEvidence],
+          fix: [`Set the :sub condition to "system:serviceaccount:${namespace}:${account}", or run the delegate as the trusted service account (serviceAccountName in the pod spec).`],
+          confidence: 0.9,
+        });
+      }
+    }
+    const sa = delegateServiceAccount(located);
+    const annotation = sa ? sa.root.getIn(['metadata', 'annotations', ROLE_ARN_ANNOTATION], true) : null;
+    const roleArn = isScalar(annotation) && typeof annotation.value === 'string' ? annotation.value : null;
+    const wantsIrsa = facts.connectors.some((c) => c.document.connector.spec.credential.type === 'Irsa') || facts.trusts.some((t) => t.analysis.webIdentity.length > 0);
+    if (wantsIrsa && roleArn === null) {
+      drafts.push({
+        class: 'irsa_misconfigured',
+        severity: 'error',
+        title: 'The delegate’s service account has no IAM role annotation',
+        explanation: `The delegate runs as ${namespace}/${account}, but the manifest has no ServiceAccount ${account} with ${ROLE_ARN_ANNOTATION}; the EKS webhook will not inject AWS_ROLE_ARN or the token file, so IRSA cannot work.`,
+        evidence: saEvidence.length > 0 ? saEvidence : evidenceOf(delegateInput, `kind: ${workload.kind}`),
+        fix: [`Add a ServiceAccount ${account} in ${namespace} annotated ${ROLE_ARN_ANNOTATION}: arn:<partition>:iam::<account>:role/<role>, set serviceAccountName: ${account} in the pod spec and restart the delegate (awb delegate irsa does this edit).`],
+        confidence: 0.7,
+      });
+    }
+    if (roleArn) {
+      for (const { input: trustInput, analysis } of facts.trusts) {
+        for (const statement of analysis.webIdentity) {
+          const rolePartition = partitionOfArn(roleArn);
+          if (rolePartition && statement.providerPartition && rolePartition !== statement.providerPartition) {
+            drafts.push({
+              class: 'partition_mismatch',
+              severity: 'error',
+              explanation: `The service account's role (${roleArn}) is in ${rolePartition} but the trusted OIDC provider is in ${statement.providerPartition}.`,
+              evidence: [...evidenceOf(delegateInput, roleArn), ...evidenceOf(trustInput, statement.providerArn)],
+              confidence: 0.8,
+            });
+          }
+        }
+      }
+    }
+  }
+  return drafts;
+}
+
+/** Harness rules that need more than the connector itself: IRSA/inherit connectors need a delegate to run on. */
+export function connectorContextDrafts(facts: ConfigFacts): Draft[] {
+  const drafts: Draft[] = [];
+  for (const { input, document } of facts.connectors) {
+    const type = document.connector.spec.credential.type;
+    if (HARNESS_DELEGATE_TYPES.has(type) && facts.trusts.some((t) => t.analysis.webIdentity.length > 0) && type !== 'Irsa') {
+      drafts.push({
+        class: 'connector_misconfigured',
+        severity: 'warning',
+        explanation: `The role trusts an EKS OIDC provider (IRSA), but the connector uses ${type}; on EKS with IRSA the credential type must be Use IRSA (Irsa), otherwise the delegate uses the node's role.`,
+        evidence: evidenceOf(input, type),
+        fix: ['Set spec.credential.type: Irsa (Use IRSA) in the connector.'],
+        confidence: 0.6,
+      });
+    }
+  }
+  return drafts;
+}
+
+interface PartitionClaim {
+  readonly partition: PartitionId;
+  readonly what: string;
+  readonly evidence: Evidence[];
+}
+
+/** The partition each configuration input commits to; more than one partition across inputs cannot work. */
+export function partitionDrafts(facts: ConfigFacts, inputs: readonly ReadInput[]): Draft[] {
+  const claims: PartitionClaim[] = [];
+  for (const { input, document } of facts.connectors) {
+    const region = testRegionOf(document.connector);
+    const partition = partitionOfRegion(region);
+    const explicit = document.connector.spec.credential.region;
+    if (partition) claims.push({ partition, what: explicit ? `the connector's Test Region ${region}` : `the connector's Test Region (empty, so Harness uses ${region})`, evidence: explicit ? evidenceOf(input, explicit) : evidenceOf(input, 'credential:') });
+  }
+  for (const input of inputs) {
+    if (!['connector_yaml', 'delegate_yaml', 'trust_policy', 'iam_policy'].includes(input.kind)) continue;
+    for (const hit of findAll(input.text, /\barn:aws(?:-[a-z]{1,8}){0,2}:[a-z0-9-]{1,40}:[a-z0-9-]{0,20}:\d{0,12}:[^\s"',}\]]{1,200}/g, 20)) {
+      const partition = partitionOfArn(hit.text);
+      if (partition) claims.push({ partition, what: `the ARN ${hit.text}`, evidence: [{ input: input.index, text: hit.text, start: hit.start, end: hit.end }] });
+    }
+    for (const hit of findAll(input.text, /\boidc\.eks\.[a-z0-9-]{4,30}\.amazonaws\.com(?:\.cn)?\/id\/[A-Za-z0-9]{1,64}/g, 5)) {
+      const partition = partitionOfIssuer(hit.text);
+      if (partition) claims.push({ partition, what: `the OIDC issuer ${hit.text}`, evidence: [{ input: input.index, text: hit.text, start: hit.start, end: hit.end }] });
+    }
+  }
+  const partitions = [...new Set(claims.map((claim) => claim.partition))];
+  if (partitions.length < 2) return [];
+  const firstOf = partitions.map((partition) => claims.find((claim) => claim.partition === partition)!);
+  return [
+    {
+      class: 'partition_mismatch',
+      severity: 'error',
+      title: 'The inputs mix AWS partitions',
+      explanation: `${firstOf.map((claim) => `${claim.what} is in ${claim.partition}`).join('; ')}. Credentials, roles, OIDC providers and the test region must all be in one partition.`,
+      evidence: firstOf.flatMap((claim) => claim.evidence),
+      confidence: 0.85,
+    },
+  ];
+}

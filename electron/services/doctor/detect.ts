@@ -1,0 +1,98 @@
+import { DOCTOR_LIMITS, type DoctorInput, type InputKind } from '../../../shared/doctor/schema';
+
+/** One input as the doctor reads it: capped text, its kind and, for JSON, the parsed value. */
+export interface ReadInput {
+  readonly index: number;
+  readonly name: string;
+  readonly text: string;
+  readonly kind: InputKind;
+  readonly summary: string;
+  readonly chars: number;
+  readonly truncated: boolean;
+  readonly json: unknown;
+}
+
+const SAMPLE = 64 * 1024;
+
+/** Share of control characters (other than tab and line breaks) and replacement characters in a sample. */
+function junkRatio(sample: string): { ratio: number; nul: boolean } {
+  let junk = 0;
+  let nul = false;
+  for (let i = 0; i < sample.length; i += 1) {
+    const code = sample.charCodeAt(i);
+    if (code === 0) nul = true;
+    if ((code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 0xfffd || code === 127) junk += 1;
+  }
+  return { ratio: sample.length === 0 ? 0 : junk / sample.length, nul };
+}
+
+function parseJson(text: string): unknown {
+  const first = text.trimStart()[0];
+  if (first !== '{' && first !== '[') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : value === undefined ? [] : [value];
+}
+
+/** A trust policy is a policy whose statements name a Principal and an sts:AssumeRole* action. */
+function policyKind(json: unknown): 'iam_policy' | 'trust_policy' | null {
+  if (json === null || typeof json !== 'object' || Array.isArray(json) || !('Statement' in json)) return null;
+  const statements = asArray((json as { Statement: unknown }).Statement);
+  const trusts = statements.some((statement) => {
+    if (statement === null || typeof statement !== 'object') return false;
+    const { Principal, Action } = statement as { Principal?: unknown; Action?: unknown };
+    return Principal !== undefined && asArray(Action).some((action) => typeof action === 'string' && /^sts:AssumeRole/i.test(action));
+  });
+  return trusts ? 'trust_policy' : 'iam_policy';
+}
+
+function textKind(text: string): InputKind {
+  const head = text.slice(0, SAMPLE);
+  if (/^connector:[ \t]*$/m.test(head) && /\btype:[ \t]*Aws\b/.test(head)) return 'connector_yaml';
+  if (/^kind:[ \t]*(?:Deployment|StatefulSet|ServiceAccount|ClusterRoleBinding|Namespace)[ \t]*$/m.test(head) && /^apiVersion:/m.test(head)) return 'delegate_yaml';
+  if (!/[A-Za-z]{3}/.test(head)) return 'unknown';
+  const lines = head.split('\n', 6).filter((line) => line.trim().length > 0).length;
+  return lines > 3 ? 'log' : 'error_message';
+}
+
+const KIND_WORDS: Readonly<Record<InputKind, string>> = {
+  empty: 'Empty: nothing to read.',
+  binary: 'Binary data, not text: paste the error text, log, YAML or JSON instead.',
+  error_message: 'Error message',
+  log: 'Log excerpt or stack trace',
+  connector_yaml: 'Harness connector YAML',
+  delegate_yaml: 'Kubernetes delegate YAML',
+  iam_policy: 'IAM policy JSON',
+  trust_policy: 'IAM trust policy JSON',
+  awb_report: 'awb JSON report',
+  unknown: 'Unrecognised text: no letters or words to read.',
+};
+
+export function describeKind(kind: InputKind): string {
+  return KIND_WORDS[kind];
+}
+
+/** Reads one input without ever throwing: oversized text is cut at the cap, junk is named as junk. */
+export function readInput(index: number, input: DoctorInput): ReadInput {
+  const truncated = input.text.length > DOCTOR_LIMITS.maxInputChars;
+  const text = truncated ? input.text.slice(0, DOCTOR_LIMITS.maxInputChars) : input.text;
+  const base = { index, name: input.name || `input ${index + 1}`, text, chars: input.text.length, truncated, json: undefined };
+  const done = (kind: InputKind, json: unknown = undefined) => ({ ...base, kind, json, summary: describeKind(kind) });
+  if (text.trim().length === 0) return done('empty');
+  const junk = junkRatio(text.slice(0, SAMPLE));
+  if (junk.nul || junk.ratio > 0.1) return done('binary');
+  const json = parseJson(text);
+  if (json !== undefined) {
+    const policy = policyKind(json);
+    if (policy) return done(policy, json);
+    if (json !== null && typeof json === 'object' && !Array.isArray(json) && 'schemaVersion' in json) return done('awb_report', json);
+    return done('log', json);
+  }
+  return done(textKind(text));
+}

@@ -1,0 +1,126 @@
+import { AWS_ERROR_CLASSES } from '../../../shared/errors';
+import { DOCTOR_LIMITS, type DoctorInput, type DoctorResult, type Evidence, type Finding, type Severity } from '../../../shared/doctor/schema';
+import { classifyText, type Candidate } from './classify';
+import { clockSkewDrafts } from './clock';
+import { accessKeyDrafts, connectorContextDrafts, irsaDrafts, partitionDrafts, readConfig } from './crosscheck';
+import { readInput, type ReadInput } from './detect';
+import { evidenceAt, type Draft } from './draft';
+import { CLASS_INFO } from './knowledge';
+import { extractSignals, type Signals } from './signals';
+
+const TEXT_KINDS = new Set(['error_message', 'log', 'awb_report']);
+const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+/** A runner-up this close to the winner means the text alone cannot decide. */
+const AMBIGUOUS_RATIO = 0.5;
+
+function round(value: number): number {
+  return Math.round(Math.min(0.97, Math.max(0.03, value)) * 100) / 100;
+}
+
+function classificationDraft(input: ReadInput, candidates: readonly Candidate[]): Draft | null {
+  const [top, ...rest] = candidates;
+  if (!top || top.score < 1) return null;
+  const total = candidates.reduce((sum, c) => sum + c.score, 0) + 1.5;
+  const close = rest.filter((c) => c.score >= top.score * AMBIGUOUS_RATIO).slice(0, 3);
+  const matched = top.evidence.slice(0, 3).map((e) => `"${e.text.length > 80 ? `${e.text.slice(0, 77)}…` : e.text}"`);
+  return {
+    class: top.class,
+    severity: 'error',
+    explanation: [`Matched ${matched.join(', ')}.`, ...top.reasons].join(' '),
+    evidence: top.evidence.slice(0, 6).map((e) => evidenceAt(input, e.start, e.end)),
+    confidence: top.score / total,
+    decidingFacts: close.length > 0 ? [top, ...close].map((c) => CLASS_INFO[c.class].decider) : [],
+    alternatives: rest.slice(0, 4).map((c) => ({ class: c.class, confidence: round(c.score / total) })),
+  };
+}
+
+function sameEvidence(a: Evidence, b: Evidence): boolean {
+  return a.input === b.input && a.start === b.start && a.end === b.end;
+}
+
+/**
+ * Drafts of the same AWS class (the log says trust denied, the trust policy shows why) become one
+ * finding: evidence and explanations joined, the specific fix first, more confidence for agreement.
+ */
+function merge(drafts: readonly Draft[]): Draft[] {
+  const merged: Draft[] = [];
+  const mergeable = new Set<string>(AWS_ERROR_CLASSES);
+  for (const draft of drafts) {
+    const existing = mergeable.has(draft.class) ? merged.findIndex((m) => m.class === draft.class) : -1;
+    const into = existing >= 0 ? merged[existing] : undefined;
+    if (!into) {
+      merged.push(draft);
+      continue;
+    }
+    merged[existing] = {
+      ...into,
+      severity: SEVERITY_ORDER[draft.severity] < SEVERITY_ORDER[into.severity] ? draft.severity : into.severity,
+      title: into.title,
+      explanation: `${into.explanation} ${draft.explanation}`,
+      evidence: [...into.evidence, ...draft.evidence.filter((e) => !into.evidence.some((x) => sameEvidence(x, e)))],
+      fix: [...(into.fix ?? []), ...(draft.fix ?? [])],
+      confidence: Math.min(0.97, Math.max(into.confidence, draft.confidence) + 0.1),
+      decidingFacts: into.decidingFacts ?? draft.decidingFacts,
+      alternatives: into.alternatives ?? draft.alternatives,
+    };
+  }
+  return merged;
+}
+
+function toFinding(draft: Draft): Finding {
+  const info = CLASS_INFO[draft.class];
+  return {
+    class: draft.class,
+    severity: draft.severity,
+    title: draft.title ?? info.title,
+    explanation: draft.explanation,
+    evidence: draft.evidence,
+    fix: [...new Set([...(draft.fix ?? []), ...info.fix])],
+    confidence: round(draft.confidence),
+    decidingFacts: [...(draft.decidingFacts ?? [])],
+    alternatives: [...(draft.alternatives ?? [])].filter((a) => a.class !== draft.class),
+  };
+}
+
+/**
+ * Reads every input, classifies the error texts with the context of all inputs, cross-checks the
+ * configuration, and ranks the findings: errors before warnings before information, most likely first.
+ * Never throws on what a customer pastes; odd input becomes a finding or a note on the input.
+ */
+export function diagnose(rawInputs: readonly DoctorInput[]): DoctorResult {
+  const inputs = rawInputs.slice(0, DOCTOR_LIMITS.maxInputs).map((input, index) => readInput(index, input));
+  const drafts: Draft[] = [];
+  const signals = new Map<number, Signals>();
+  for (const input of inputs) {
+    if (input.kind !== 'binary' && input.kind !== 'empty') signals.set(input.index, extractSignals(input.text));
+  }
+  const allSignals = [...signals.values()];
+  for (const input of inputs) {
+    const own = signals.get(input.index);
+    if (!own || !TEXT_KINDS.has(input.kind)) continue;
+    const draft = classificationDraft(input, classifyText(input.text, own, allSignals));
+    if (draft) drafts.push(draft);
+    drafts.push(...clockSkewDrafts(input));
+  }
+  const facts = readConfig(inputs, drafts);
+  drafts.push(...irsaDrafts(facts), ...connectorContextDrafts(facts), ...partitionDrafts(facts, inputs), ...accessKeyDrafts(inputs));
+  for (const input of inputs) {
+    if (input.kind === 'binary') {
+      drafts.push({ class: 'input_unreadable', severity: 'warning', title: `${input.name} is binary data, not text`, explanation: input.summary, evidence: [], confidence: 1 });
+    }
+  }
+  const findings = merge(drafts)
+    .map(toFinding)
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.confidence - a.confidence);
+  return {
+    schemaVersion: 1,
+    inputs: inputs.map(({ name, kind, summary, chars, truncated }) => ({
+      name,
+      kind,
+      summary: truncated ? `${summary} (only the first ${DOCTOR_LIMITS.maxInputChars / 1024 / 1024} MB were read)` : summary,
+      chars,
+      truncated,
+    })),
+    findings,
+  };
+}
