@@ -1,5 +1,6 @@
 import type { Migration } from '../migration';
 import { runsTable } from './0001-runs';
+import { connectorsTable } from './0002-connectors';
 
 /** Every schema step, in order. A new step is a new file and one entry here; shipped steps never change. */
-export const migrations: readonly Migration[] = [runsTable];
+export const migrations: readonly Migration[] = [runsTable, connectorsTable];
