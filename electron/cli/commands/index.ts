@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { infoCommand } from './info';
 
 /** Every `awb` command. A capability adds its command file and one entry here. */
-export const commands: readonly Command[] = [];
+export const commands: readonly Command[] = [infoCommand];

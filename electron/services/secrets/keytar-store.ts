@@ -34,9 +34,8 @@ export class KeytarSecretStore implements SecretStore {
     try {
       await this.call((keytar) => keytar.getPassword(this.service, PROBE_ACCOUNT));
       return { available: true, backend, message: `Secrets are stored in the ${backend}.`, fix: '' };
-    } catch (error) {
-      const value = error instanceof AppError ? error.value : { message: 'The keychain did not answer.', fix: keychainFix(this.platform) };
-      return { available: false, backend, message: value.message, fix: value.fix };
+    } catch {
+      return { available: false, backend, message: `The ${backend} is not reachable; secrets cannot be saved until it is.`, fix: keychainFix(this.platform) };
     }
   }
 

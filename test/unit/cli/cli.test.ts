@@ -34,3 +34,26 @@ describe('awb command line', () => {
     expect(readFileSync(pkg.bin.awb, 'utf8').startsWith('#!/usr/bin/env node')).toBe(true);
   });
 });
+
+describe('awb info', () => {
+  it('opens the same database the app uses, in the folder it is given, and reports it as JSON', async () => {
+    const { tempDir } = await import('../../helpers/temp-dir');
+    const dir = tempDir('awb-cli-');
+    try {
+      const result = spawnSync(process.execPath, ['electron/cli/awb.mjs', 'info', '--json', '--data-dir', dir.path], { encoding: 'utf8' });
+      expect(result.status).toBe(0);
+      const info = JSON.parse(result.stdout) as { paths: { database: string }; schemaVersion: number; keychain: { available: boolean; backend: string } };
+      expect(info.paths.database).toBe(`${dir.path}/history.sqlite`);
+      expect(info.schemaVersion).toBeGreaterThanOrEqual(1);
+      expect(info.keychain.backend).toBe('Secret Service (libsecret)');
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('rejects an unknown flag with exit code 2 and the usage', () => {
+    const result = awb('info', '--frob');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/Usage: awb info/);
+  });
+});
