@@ -1,5 +1,6 @@
 import type { Command } from '../command';
+import { delegateCommand } from './delegate';
 import { infoCommand } from './info';
 
 /** Every `awb` command. A capability adds its command file and one entry here. */
-export const commands: readonly Command[] = [infoCommand];
+export const commands: readonly Command[] = [infoCommand, delegateCommand];

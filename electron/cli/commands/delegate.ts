@@ -1,0 +1,110 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { kubernetesNameProblem } from '../../../shared/delegate/names';
+import { parseOidcIssuer } from '../../../shared/delegate/partition';
+import { hasErrors, type ManifestProblem } from '../../../shared/delegate/problems';
+import { prepareIrsa } from '../../services/delegate/delegate-service';
+import { trustPolicy } from '../../services/delegate/generate/trust-policy';
+import { parseFlags, requireFlag } from '../args';
+import { EXIT, UsageError, type CliIo, type Command } from '../command';
+
+const USAGE = `Usage:
+  awb delegate irsa --in <file> --service-account <name> --role-arn <arn> [--namespace <ns>] [--out <file>]
+                    [--sts-regional-endpoints] [--region <region>] [--oidc-issuer <url>]
+      Makes a Harness delegate manifest IRSA-ready: a ServiceAccount annotated with the role, the
+      ClusterRoleBinding subject pointed at it, serviceAccountName in the pod spec. Everything else is
+      kept byte for byte. Writes to --out, or to standard output. --region or --oidc-issuer let it
+      check that the role is in the cluster's partition.
+  awb delegate trust-policy --oidc-issuer <url> --namespace <ns> --service-account <name> --account <id>
+      Prints the IAM trust policy that lets that service account assume the role (IRSA).
+
+Exit codes: 0 done, 1 validation found errors (listed on standard error), 2 bad usage or unreadable input.`;
+
+function formatProblem(file: string, problem: ManifestProblem): string {
+  const where = problem.line === null ? file : `${file}:${problem.line}`;
+  return `${where}: ${problem.severity}: ${problem.message}\n  fix: ${problem.fix}\n`;
+}
+
+async function readInput(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' ? `${path} does not exist.` : `${path} cannot be read (${code ?? 'unknown error'}).`);
+  }
+}
+
+async function irsa(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parseFlags(argv, {
+    in: { type: 'string' },
+    'service-account': { type: 'string' },
+    'role-arn': { type: 'string' },
+    namespace: { type: 'string' },
+    out: { type: 'string' },
+    'sts-regional-endpoints': { type: 'boolean' },
+    region: { type: 'string' },
+    'oidc-issuer': { type: 'string' },
+  });
+  const file = requireFlag(values, 'in');
+  const serviceAccount = requireFlag(values, 'service-account');
+  const roleArn = requireFlag(values, 'role-arn');
+  const text = await readInput(file);
+  const result = prepareIrsa(text, {
+    serviceAccount,
+    roleArn,
+    namespace: values.namespace,
+    stsRegionalEndpoints: values['sts-regional-endpoints'] ?? false,
+    region: values.region,
+    oidcIssuer: values['oidc-issuer'],
+  });
+  // Lines refer to the input when no edit was made, else to the patched manifest (the SA adds lines).
+  const label = result.output === null ? file : values.out ?? 'patched manifest';
+  for (const problem of result.problems) io.stderr(formatProblem(label, problem));
+  if (hasErrors(result.problems) || result.output === null) return EXIT.failed;
+  if (values.out) {
+    await writeFile(values.out, result.output, 'utf8');
+    for (const change of result.changes) io.stderr(`${change}\n`);
+    if (result.changes.length === 0) io.stderr('Nothing to change: the manifest already has these IRSA edits.\n');
+  } else {
+    io.stdout(result.output);
+  }
+  return EXIT.ok;
+}
+
+function trust(argv: readonly string[], io: CliIo): number {
+  const { values } = parseFlags(argv, {
+    'oidc-issuer': { type: 'string' },
+    namespace: { type: 'string' },
+    'service-account': { type: 'string' },
+    account: { type: 'string' },
+  });
+  const issuerUrl = requireFlag(values, 'oidc-issuer');
+  const namespace = requireFlag(values, 'namespace');
+  const serviceAccount = requireFlag(values, 'service-account');
+  const accountId = requireFlag(values, 'account');
+  const errors: string[] = [];
+  const issuer = parseOidcIssuer(issuerUrl);
+  if (!issuer) errors.push(`--oidc-issuer "${issuerUrl}" is not an EKS OIDC issuer URL (https://oidc.eks.<region>.amazonaws.com/id/<ID>; China: .amazonaws.com.cn).`);
+  if (!/^\d{12}$/.test(accountId)) errors.push(`--account "${accountId}" is not a 12-digit AWS account ID.`);
+  const namespaceProblem = kubernetesNameProblem(namespace);
+  if (namespaceProblem) errors.push(`--namespace "${namespace}" ${namespaceProblem}.`);
+  const accountProblem = kubernetesNameProblem(serviceAccount);
+  if (accountProblem) errors.push(`--service-account "${serviceAccount}" ${accountProblem}.`);
+  if (!issuer || errors.length > 0) {
+    for (const error of errors) io.stderr(`awb delegate trust-policy: ${error}\n`);
+    return EXIT.failed;
+  }
+  io.stdout(`${JSON.stringify(trustPolicy({ issuer, accountId, namespace, serviceAccount }), null, 2)}\n`);
+  return EXIT.ok;
+}
+
+export const delegateCommand: Command = {
+  name: 'delegate',
+  summary: 'Make a Kubernetes delegate manifest IRSA-ready; print its IAM trust policy',
+  usage: USAGE,
+  async run(argv, io) {
+    const [sub, ...rest] = argv;
+    if (sub === 'irsa') return irsa(rest, io);
+    if (sub === 'trust-policy') return trust(rest, io);
+    throw new UsageError(sub ? `unknown sub-command "${sub}".` : 'a sub-command is required (irsa or trust-policy).');
+  },
+};
