@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { fromNodeProviderChain, fromTokenFile } from '@aws-sdk/credential-providers';
+import type { AwsCredentialIdentity } from '@aws-sdk/types';
+import type { TestConnector } from '../../../shared/aws-test/input';
+import { AppError } from '../../../shared/errors';
+import type { SecretStore } from '../secrets/secret-store';
+import { clientConfig, type ClientSettings } from './clients';
+
+export interface CredentialDeps extends ClientSettings {
+  readonly secrets: Pick<SecretStore, 'get'>;
+}
+
+export interface ResolveOptions {
+  readonly profile?: string | undefined;
+  readonly irsaRoleArn?: string | undefined;
+  readonly irsaTokenFile?: string | undefined;
+}
+
+async function secretValue(secrets: CredentialDeps['secrets'], ref: string, what: string): Promise<string> {
+  const value = await secrets.get(ref);
+  if (value === null || value === '') {
+    throw new AppError('secret_not_found', `The ${what} reference "${ref}" has no value in the keychain.`, `Store the ${what} under "${ref}" (Secrets view, or awb with --secret-key-stdin), then test again.`);
+  }
+  return value;
+}
+
+async function manual(connector: TestConnector, deps: CredentialDeps): Promise<AwsCredentialIdentity> {
+  const spec = connector.manual;
+  if (!spec) throw new AppError('invalid_input', 'ManualConfig needs an access key and a secret key reference.', 'Fill in the Access Key and the Secret Key reference.');
+  const accessKeyId = spec.accessKey ?? (await secretValue(deps.secrets, spec.accessKeyRef ?? '', 'access key'));
+  const secretAccessKey = await secretValue(deps.secrets, spec.secretKeyRef, 'secret key');
+  const sessionToken = spec.sessionTokenRef ? await secretValue(deps.secrets, spec.sessionTokenRef, 'session token') : undefined;
+  if (accessKeyId.startsWith('ASIA') && !sessionToken) {
+    throw new AppError(
+      'missing_session_token',
+      `${accessKeyId.slice(0, 4)}… is a temporary access key, and no session token is configured; AWS rejects temporary keys without their token.`,
+      'Store the session token and set sessionTokenRef, or use a long-term AKIA… key.',
+    );
+  }
+  return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
+}
+
+/** Reads the token file first, so a missing or unreadable file gets its own plain message, not the SDK's. */
+function checkTokenFile(file: string | undefined, roleArn: string | undefined): { file: string; roleArn: string } {
+  const fix = 'Annotate the delegate\'s service account with eks.amazonaws.com/role-arn and restart the pod (the EKS webhook then sets AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE), or give the role ARN and token file explicitly.';
+  if (!roleArn) throw new AppError('web_identity_token_file_error', 'The IRSA role ARN is not set (AWS_ROLE_ARN is empty).', fix);
+  if (!file) throw new AppError('web_identity_token_file_error', 'The web identity token file is not set (AWS_WEB_IDENTITY_TOKEN_FILE is empty).', fix);
+  try {
+    if (statSync(file).isDirectory()) throw new AppError('web_identity_token_file_error', `The web identity token file ${file} is a directory.`, fix);
+    if (readFileSync(file, 'utf8').trim() === '') throw new AppError('web_identity_token_file_error', `The web identity token file ${file} is empty.`, fix);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new AppError('web_identity_token_file_error', `The web identity token file ${file} cannot be read (${code}).`, fix);
+  }
+  return { file, roleArn };
+}
+
+/**
+ * Resolves the base credentials exactly as the delegate would for the credential type: static keys
+ * from the keychain, this machine's default chain (optionally a profile), or web identity at the
+ * regional STS endpoint of the test region.
+ */
+export async function resolveBaseCredentials(connector: TestConnector, options: ResolveOptions, deps: CredentialDeps): Promise<AwsCredentialIdentity> {
+  const sts = clientConfig('sts', connector.testRegion, deps);
+  switch (connector.credentialType) {
+    case 'ManualConfig':
+      return manual(connector, deps);
+    case 'InheritFromDelegate':
+      // The SDK reads the chain's sources (environment, shared files, SSO cache, container and instance metadata) itself.
+      return fromNodeProviderChain({ ...(options.profile ? { profile: options.profile } : {}), clientConfig: sts, ignoreCache: true })();
+    case 'Irsa': {
+      const { file, roleArn } = checkTokenFile(options.irsaTokenFile ?? deps.env.AWS_WEB_IDENTITY_TOKEN_FILE, options.irsaRoleArn ?? deps.env.AWS_ROLE_ARN);
+      return fromTokenFile({ roleArn, webIdentityTokenFile: file, roleSessionName: `awb-irsa-${randomUUID()}`, clientConfig: sts })();
+    }
+  }
+}

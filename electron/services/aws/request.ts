@@ -1,0 +1,26 @@
+import { randomUUID } from 'node:crypto';
+import { sweepOptionsSchema, testOptionsSchema, type SweepOptions, type TestConnector, type TestOptions } from '../../../shared/aws-test/input';
+import { createEndpointResolver, type EndpointResolver } from './endpoints';
+import type { RunRequest } from './sweep';
+import { planRegions } from './sweep-plan';
+
+/**
+ * Turns what a caller asked for (IPC, CLI) into a run: a plain test covers the Test Region, a sweep
+ * the planned regions. The endpoint resolver follows the options (custom URL, FIPS).
+ */
+export function buildRun(connector: TestConnector, options: TestOptions, sweep?: SweepOptions): { request: RunRequest; endpoints: EndpointResolver } {
+  const parsed = testOptionsSchema.parse(options);
+  const plan = sweep ? sweepOptionsSchema.parse(sweep) : null;
+  return {
+    endpoints: createEndpointResolver({ endpointUrl: parsed.endpointUrl, fips: parsed.fips }),
+    request: {
+      kind: plan ? 'sweep' : 'test',
+      connector,
+      regions: plan ? planRegions(plan.regions) : [connector.testRegion],
+      concurrency: plan?.concurrency ?? 1,
+      timeoutMs: parsed.timeoutMs,
+      resolve: { profile: parsed.profile, irsaRoleArn: parsed.irsaRoleArn, irsaTokenFile: parsed.irsaTokenFile },
+      runId: randomUUID(),
+    },
+  };
+}

@@ -1,0 +1,9 @@
+import type { SecretStore } from '../secrets/secret-store';
+
+/**
+ * Secrets handed over directly (the CLI's --secret-key-stdin) behind the same `get` the keychain
+ * offers, so a test run reads them exactly as it reads keychain entries.
+ */
+export function valueSecrets(values: Readonly<Record<string, string>>): Pick<SecretStore, 'get'> {
+  return { get: async (ref) => (Object.hasOwn(values, ref) ? (values[ref] ?? null) : null) };
+}
