@@ -1,3 +1,4 @@
+import { axeViolations } from './a11y';
 import { expect, test } from './harness';
 
 test.describe('app shell', () => {
@@ -23,6 +24,17 @@ test.describe('app shell', () => {
     await expect(app.page.getByTestId('database-path')).toHaveText(app.context.ctx.paths.database);
     await expect(app.page.getByTestId('keychain-backend')).toHaveText('Secret Service (libsecret)');
     await expect(app.page.getByText('Available', { exact: true })).toBeVisible();
+  });
+
+  test('every view is axe clean in both themes', async ({ app }) => {
+    for (const scheme of ['light', 'dark'] as const) {
+      await app.page.emulateMedia({ colorScheme: scheme });
+      for (const view of ['connectors', 'test', 'history', 'doctor', 'policy', 'delegate', 'reports', 'about']) {
+        await app.open(view);
+        await expect(app.page.getByRole('heading', { level: 1 })).toBeVisible();
+        expect({ scheme, view, violations: await axeViolations(app.page) }).toEqual({ scheme, view, violations: [] });
+      }
+    }
   });
 
   test('History shows its empty state with a way forward', async ({ app }) => {
