@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { AppErrorValue } from '../../shared/errors';
+import { ConnectorService } from '../services/connectors/connector-service';
 import { openOrRecoverDatabase } from '../services/history/database';
 import { HistoryService } from '../services/history/history-service';
 import { migrations } from '../services/history/migrations';
@@ -33,6 +34,7 @@ export interface AppContext {
   readonly db: Database.Database;
   readonly secrets: SecretStore;
   readonly history: HistoryService;
+  readonly connectors: ConnectorService;
   /** Problems found and handled at start-up (a damaged database replaced, say), shown to the user once. */
   readonly notices: readonly AppErrorValue[];
   close(): void;
@@ -43,14 +45,16 @@ export const DEFAULT_KEYCHAIN_SERVICE = 'aws-connector-workbench';
 export function createAppContext(options: ContextOptions): AppContext {
   const database = join(options.userDataDir, 'history.sqlite');
   const { db, notice } = openOrRecoverDatabase(database, { migrations });
+  const secrets = options.secrets ?? new KeytarSecretStore({ service: options.keychainService ?? DEFAULT_KEYCHAIN_SERVICE });
   return {
     appName: options.appName,
     appVersion: options.appVersion,
     versions: options.versions,
     paths: { userData: options.userDataDir, database },
     db,
-    secrets: options.secrets ?? new KeytarSecretStore({ service: options.keychainService ?? DEFAULT_KEYCHAIN_SERVICE }),
+    secrets,
     history: new HistoryService(db),
+    connectors: new ConnectorService(db, secrets),
     notices: notice ? [notice] : [],
     close: () => db.close(),
   };

@@ -3,6 +3,7 @@ export * from './form';
 export * from './issues';
 export * from './naming';
 export * from './rules';
+export * from './secret-refs';
 export * from './schema';
 export * from './validate';
 export * from './yaml';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { ConnectorIssue, PathSegment } from './issues';
 import { connectorRuleIssues } from './rules';
 import { connectorDocumentSchema, type ConnectorDocument } from './schema';
@@ -30,11 +30,15 @@ export function checkConnectorDocument(input: unknown): DocumentCheck {
 }
 
 /**
- * The schema the IPC contract and the store use: the shape plus every rule that is an error, so a
- * connector that Harness would refuse is never saved.
+ * The schema the IPC contract and the store use for a connector to save: the shape plus every rule
+ * that is an error, so a connector that Harness would refuse is never saved. Unlike a zod object it
+ * hands the input on untouched, keeping its key order (zod objects rebuild in shape order).
  */
-export const validConnectorDocumentSchema = connectorDocumentSchema.superRefine((document, ctx) => {
-  for (const issue of connectorRuleIssues(document.connector)) {
+export const validConnectorDocumentSchema = z.custom<ConnectorDocument>().superRefine((value, ctx) => {
+  for (const issue of checkConnectorDocument(value).issues) {
     if (issue.severity === 'error') ctx.addIssue({ code: 'custom', path: [...issue.path], message: issue.message });
   }
 });
+
+/** A document the app hands out (IPC results): shape-checked, passed on untouched. */
+export const connectorDocumentValueSchema = z.custom<ConnectorDocument>((value) => connectorDocumentSchema.safeParse(value).success, 'Not a Harness AWS connector document.');

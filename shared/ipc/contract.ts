@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { IpcResult } from './define';
 import { appChannels } from './channels/app';
+import { connectorsChannels } from './channels/connectors';
 import { delegateChannels } from './channels/delegate';
 import { historyChannels } from './channels/history';
 import { secretsChannels } from './channels/secrets';
@@ -12,6 +13,7 @@ import { secretsChannels } from './channels/secrets';
  */
 export const contract = {
   ...appChannels,
+  ...connectorsChannels,
   ...secretsChannels,
   ...historyChannels,
   ...delegateChannels,

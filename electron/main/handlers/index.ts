@@ -1,6 +1,7 @@
 import type { AppContext } from '../context';
 import type { Handlers } from '../ipc-router';
 import { appHandlers } from './app';
+import { connectorsHandlers } from './connectors';
 import { delegateHandlers } from './delegate';
 import { historyHandlers } from './history';
 import { secretsHandlers } from './secrets';
@@ -9,6 +10,7 @@ import { secretsHandlers } from './secrets';
 export function createHandlers(ctx: AppContext): Handlers {
   return {
     ...appHandlers(ctx),
+    ...connectorsHandlers(ctx),
     ...secretsHandlers(ctx),
     ...historyHandlers(ctx),
     ...delegateHandlers(),

@@ -221,3 +221,13 @@ describe('validConnectorDocumentSchema', () => {
     expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['connector.spec.delegateSelectors', DELEGATE_SELECTOR_REQUIRED]]);
   });
 });
+
+describe('document value schemas keep the input as it is', () => {
+  it('hands on the very object, key order included', async () => {
+    const { connectorDocumentValueSchema } = await import('../../../shared/connector');
+    const input = { connector: { type: 'Aws', name: 'x', identifier: 'x', spec: { executeOnDelegate: false, credential: { type: 'OidcAuthentication', spec: { iamRoleArn: 'arn:aws:iam::111111111111:role/x' } } } } };
+    expect(validConnectorDocumentSchema.parse(input)).toBe(input);
+    expect(connectorDocumentValueSchema.parse(input)).toBe(input);
+    expect(connectorDocumentValueSchema.safeParse({ connector: {} }).success).toBe(false);
+  });
+});

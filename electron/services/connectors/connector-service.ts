@@ -1,0 +1,212 @@
+import type Database from 'better-sqlite3';
+import { AppError } from '../../../shared/errors';
+import {
+  checkConnectorDocument,
+  exportConnectorYaml,
+  formatPath,
+  identifierError,
+  NAME_MAX_LENGTH,
+  IDENTIFIER_MAX_LENGTH,
+  secretRefsOf,
+  testRegionOf,
+  type ConnectorDocument,
+} from '../../../shared/connector';
+import type { ConnectorSummary, SavedConnector, SecretStatus } from '../../../shared/ipc/channels/connectors';
+import type { SecretStore } from '../secrets/secret-store';
+
+interface ConnectorRow {
+  identifier: string;
+  document: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SaveRequest {
+  readonly document: ConnectorDocument;
+  /** Present when updating: the Id the connector was saved under, which may not change. */
+  readonly identifier?: string | undefined;
+  readonly secrets: ReadonlyArray<{ readonly ref: string; readonly value: string }>;
+}
+
+export interface DeleteResult {
+  readonly identifier: string;
+  readonly secretsDeleted: string[];
+  /** References left in the keychain because another saved connector still names them. */
+  readonly secretsKept: string[];
+}
+
+function notFound(identifier: string): AppError {
+  return new AppError('not_found', `There is no saved connector with Id ${identifier}.`, 'Check the Id in the connectors list; it may have been deleted.');
+}
+
+function summaryOf(document: ConnectorDocument, updatedAt: string): ConnectorSummary {
+  const c = document.connector;
+  return {
+    identifier: c.identifier,
+    name: c.name,
+    description: c.description ?? '',
+    credentialType: c.spec.credential.type,
+    testRegion: testRegionOf(c),
+    executeOnDelegate: c.spec.executeOnDelegate !== false,
+    delegateSelectors: c.spec.delegateSelectors ?? [],
+    crossAccount: c.spec.credential.crossAccountAccess !== null && c.spec.credential.crossAccountAccess !== undefined,
+    updatedAt,
+  };
+}
+
+/**
+ * Saved connectors: documents in SQLite, secret values in the keychain under their reference. The
+ * database never sees a secret; a save whose fields contain one of the secret values being stored
+ * is refused, so a key pasted into the wrong field cannot land on disk.
+ */
+export class ConnectorService {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly secrets: SecretStore,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  list(search?: string): ConnectorSummary[] {
+    const words = (search ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+    return this.rows()
+      .map((row) => ({ row, document: JSON.parse(row.document) as ConnectorDocument }))
+      .filter(({ document }) => {
+        const c = document.connector;
+        const haystack = [c.name, c.identifier, c.description ?? '', c.spec.credential.type, testRegionOf(c), ...(c.spec.delegateSelectors ?? [])].join(' ').toLowerCase();
+        return words.every((word) => haystack.includes(word));
+      })
+      .map(({ row, document }) => summaryOf(document, row.updated_at));
+  }
+
+  async get(identifier: string): Promise<SavedConnector> {
+    const row = this.row(identifier);
+    const document = JSON.parse(row.document) as ConnectorDocument;
+    return { document, secrets: await this.secretStatus(document), createdAt: row.created_at, updatedAt: row.updated_at };
+  }
+
+  async save(request: SaveRequest): Promise<{ connector: ConnectorSummary; secretsStored: string[] }> {
+    const { document } = request;
+    const errors = checkConnectorDocument(document).issues.filter((issue) => issue.severity === 'error');
+    if (errors.length > 0) {
+      const first = errors[0]!;
+      throw new AppError('invalid_input', `The connector is not valid: ${formatPath(first.path)}: ${first.message}`, 'Correct the highlighted fields and save again.');
+    }
+    const identifier = document.connector.identifier;
+    const existing = this.findRow(request.identifier ?? identifier);
+    if (request.identifier === undefined && existing) {
+      throw new AppError('invalid_input', `A connector with Id ${identifier} already exists.`, 'Choose another Id, or open the existing connector to edit it.');
+    }
+    if (request.identifier !== undefined) {
+      if (!existing) throw notFound(request.identifier);
+      if (identifier !== request.identifier) {
+        throw new AppError('invalid_input', `The Id of a saved connector cannot change (it is ${request.identifier}, the edit has ${identifier}).`, 'Keep the Id, or clone the connector to get one with a new Id.');
+      }
+    }
+    const refs = new Set(secretRefsOf(document).map((use) => use.ref));
+    const json = JSON.stringify(document);
+    for (const secret of request.secrets) {
+      if (!refs.has(secret.ref)) {
+        throw new AppError('invalid_argument', `The connector does not use the secret reference ${secret.ref}, so its value was not stored.`, 'Send values only for the connector’s accessKeyRef, secretKeyRef and sessionTokenRef.');
+      }
+      if (secret.value.length >= 4 && json.includes(secret.value)) {
+        throw new AppError('invalid_input', `A secret value was also typed into one of the connector's fields (reference ${secret.ref}); nothing was saved.`, 'Remove the secret from the Name, Description, tags or Access Key field; secrets belong only in their password field.');
+      }
+    }
+    // Keychain first: if it is unavailable nothing is saved, and the user is told why, with the fix.
+    for (const secret of request.secrets) await this.secrets.set(secret.ref, secret.value);
+    const at = this.now().toISOString();
+    this.db
+      .prepare(
+        `INSERT INTO connectors (identifier, name, credential_type, document, created_at, updated_at)
+         VALUES (@identifier, @name, @type, @document, @at, @at)
+         ON CONFLICT (identifier) DO UPDATE SET name = excluded.name, credential_type = excluded.credential_type,
+           document = excluded.document, updated_at = excluded.updated_at`,
+      )
+      .run({ identifier, name: document.connector.name, type: document.connector.spec.credential.type, document: json, at });
+    return { connector: summaryOf(document, at), secretsStored: request.secrets.map((secret) => secret.ref) };
+  }
+
+  /** A copy under a new name and Id; it names the same secrets (the same Harness secrets), so nothing is copied in the keychain. */
+  async clone(identifier: string): Promise<ConnectorSummary> {
+    const source = JSON.parse(this.row(identifier).document) as ConnectorDocument;
+    const taken = new Set(this.rows().map((row) => row.identifier));
+    let n = 1;
+    const candidate = () => {
+      const suffix = n === 1 ? '_copy' : `_copy_${n}`;
+      return `${source.connector.identifier.slice(0, IDENTIFIER_MAX_LENGTH - suffix.length)}${suffix}`;
+    };
+    while (taken.has(candidate()) || identifierError(candidate()) !== null) n += 1;
+    const nameSuffix = n === 1 ? ' copy' : ` copy ${n}`;
+    const copy = structuredClone(source);
+    copy.connector.identifier = candidate();
+    copy.connector.name = `${source.connector.name.slice(0, NAME_MAX_LENGTH - nameSuffix.length)}${nameSuffix}`;
+    return (await this.save({ document: copy, secrets: [] })).connector;
+  }
+
+  /**
+   * Removes the connector; with `deleteSecrets`, also its keychain entries, except those another
+   * saved connector still names (reported as kept).
+   */
+  async delete(identifier: string, deleteSecrets: boolean): Promise<DeleteResult> {
+    const document = JSON.parse(this.row(identifier).document) as ConnectorDocument;
+    const refs = secretRefsOf(document).map((use) => use.ref);
+    const inUse = this.refsUsedElsewhere(identifier);
+    const secretsKept = refs.filter((ref) => inUse.has(ref));
+    const secretsDeleted: string[] = [];
+    if (deleteSecrets) {
+      for (const ref of refs) {
+        if (!inUse.has(ref) && (await this.secrets.delete(ref))) secretsDeleted.push(ref);
+      }
+    }
+    this.db.prepare('DELETE FROM connectors WHERE identifier = ?').run(identifier);
+    return { identifier, secretsDeleted, secretsKept: deleteSecrets ? secretsKept : refs };
+  }
+
+  exportYaml(identifier: string): { fileName: string; yaml: string } {
+    const document = JSON.parse(this.row(identifier).document) as ConnectorDocument;
+    return { fileName: `${identifier}.yaml`, yaml: exportConnectorYaml(document) };
+  }
+
+  private async secretStatus(document: ConnectorDocument): Promise<SecretStatus[]> {
+    const usedBy = this.refUsers(document.connector.identifier);
+    const out: SecretStatus[] = [];
+    for (const { field, ref } of secretRefsOf(document)) {
+      let status: SecretStatus['status'];
+      try {
+        status = (await this.secrets.has(ref)) ? 'stored' : 'missing';
+      } catch {
+        status = 'unknown';
+      }
+      out.push({ field, ref, status, usedBy: usedBy.get(ref) ?? [] });
+    }
+    return out;
+  }
+
+  /** Secret reference → the other connectors naming it. */
+  private refUsers(except: string): Map<string, string[]> {
+    const users = new Map<string, string[]>();
+    for (const row of this.rows()) {
+      if (row.identifier === except) continue;
+      for (const { ref } of secretRefsOf(JSON.parse(row.document) as ConnectorDocument)) users.set(ref, [...(users.get(ref) ?? []), row.identifier]);
+    }
+    return users;
+  }
+
+  private refsUsedElsewhere(except: string): Set<string> {
+    return new Set(this.refUsers(except).keys());
+  }
+
+  private rows(): ConnectorRow[] {
+    return this.db.prepare<[], ConnectorRow>('SELECT identifier, document, created_at, updated_at FROM connectors ORDER BY name COLLATE NOCASE, identifier').all();
+  }
+
+  private findRow(identifier: string): ConnectorRow | undefined {
+    return this.db.prepare<[string], ConnectorRow>('SELECT identifier, document, created_at, updated_at FROM connectors WHERE identifier = ?').get(identifier);
+  }
+
+  private row(identifier: string): ConnectorRow {
+    const row = this.findRow(identifier);
+    if (!row) throw notFound(identifier);
+    return row;
+  }
+}
