@@ -6,6 +6,7 @@ import { accessKeyDrafts, connectorContextDrafts, irsaDrafts, partitionDrafts, r
 import { readInput, type ReadInput } from './detect';
 import { evidenceAt, type Draft } from './draft';
 import { CLASS_INFO } from './knowledge';
+import { FOCUS_THRESHOLD, focusText, type Focus } from './focus';
 import { extractSignals, type Signals } from './signals';
 
 const TEXT_KINDS = new Set(['error_message', 'log', 'awb_report']);
@@ -17,7 +18,7 @@ function round(value: number): number {
   return Math.round(Math.min(0.97, Math.max(0.03, value)) * 100) / 100;
 }
 
-function classificationDraft(input: ReadInput, candidates: readonly Candidate[]): Draft | null {
+function classificationDraft(input: ReadInput, focus: Focus, candidates: readonly Candidate[]): Draft | null {
   const [top, ...rest] = candidates;
   if (!top || top.score < 1) return null;
   const total = candidates.reduce((sum, c) => sum + c.score, 0) + 1.5;
@@ -27,7 +28,7 @@ function classificationDraft(input: ReadInput, candidates: readonly Candidate[])
     class: top.class,
     severity: 'error',
     explanation: [`Matched ${matched.join(', ')}.`, ...top.reasons].join(' '),
-    evidence: top.evidence.slice(0, 6).map((e) => evidenceAt(input, e.start, e.end)),
+    evidence: top.evidence.slice(0, 6).map((e) => evidenceAt(input, focus.toOriginal(e.start), focus.toOriginal(e.end - 1) + 1)),
     confidence: top.score / total,
     decidingFacts: close.length > 0 ? [top, ...close].map((c) => CLASS_INFO[c.class].decider) : [],
     alternatives: rest.slice(0, 4).map((c) => ({ class: c.class, confidence: round(c.score / total) })),
@@ -91,14 +92,24 @@ export function diagnose(rawInputs: readonly DoctorInput[]): DoctorResult {
   const inputs = rawInputs.slice(0, DOCTOR_LIMITS.maxInputs).map((input, index) => readInput(index, input));
   const drafts: Draft[] = [];
   const signals = new Map<number, Signals>();
+  const focuses = new Map<number, Focus>();
   for (const input of inputs) {
-    if (input.kind !== 'binary' && input.kind !== 'empty') signals.set(input.index, extractSignals(input.text));
+    if (input.kind === 'binary' || input.kind === 'empty') continue;
+    if (TEXT_KINDS.has(input.kind)) {
+      const focus = focusText(input.text);
+      focuses.set(input.index, focus);
+      signals.set(input.index, extractSignals(focus.text));
+    } else {
+      // Configuration files are small; a huge one is read for context only up to the threshold.
+      signals.set(input.index, extractSignals(input.text.slice(0, FOCUS_THRESHOLD)));
+    }
   }
   const allSignals = [...signals.values()];
   for (const input of inputs) {
     const own = signals.get(input.index);
-    if (!own || !TEXT_KINDS.has(input.kind)) continue;
-    const draft = classificationDraft(input, classifyText(input.text, own, allSignals));
+    const focus = focuses.get(input.index);
+    if (!own || !focus) continue;
+    const draft = classificationDraft(input, focus, classifyText(focus.text, own, allSignals));
     if (draft) drafts.push(draft);
     drafts.push(...clockSkewDrafts(input));
   }

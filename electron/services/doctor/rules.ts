@@ -82,6 +82,8 @@ export const RULES: readonly Rule[] = [
 
   // Credential chain.
   r('no-providers', 'no_credentials_found', 4, /Could not load credentials from any providers|\bNoCredentialsError\b|Unable to locate credentials|\bNoCredentialProviders\b|no valid providers in chain|No valid credential sources|Missing credentials in config|Unable to load (?:AWS )?credentials from any (?:of the )?providers? in the chain|Credentials could not be loaded|failed to find credentials/i),
+  // A chain that found nothing ended at instance metadata; keep the IMDS classes in view.
+  r('chain-ends-at-imds', 'imds_unreachable', 1, /Could not load credentials from any providers|\bNoCredentialProviders\b|no valid providers in chain|Unable to load (?:AWS )?credentials from any (?:of the )?providers? in the chain/i),
   r('profile-missing', 'profile_not_found', 6, /config profile \([^\n)]{0,80}\) could not be found|\bProfileNotFound\b|SharedConfigProfileNotExists|failed to get shared config profile|[Pp]rofile[^\n]{0,60}(?:could not be found|not found|does not exist)/),
   r('imds-no-role', 'imds_no_instance_role', 6, /requested metadata is not found|IAM role on the Ec2 delegate does not exist/i),
   // SDKs print these on any IMDS failure, a timeout included; a 404 or a timeout nearby decides.
