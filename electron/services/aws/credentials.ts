@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { fromNodeProviderChain, fromTokenFile } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import type { TestConnector } from '../../../shared/aws-test/input';
 import { AppError } from '../../../shared/errors';
 import type { SecretStore } from '../secrets/secret-store';
 import { clientConfig, type ClientSettings } from './clients';
+import type { Env } from './http';
 
 export interface CredentialDeps extends ClientSettings {
   readonly secrets: Pick<SecretStore, 'get'>;
@@ -57,6 +60,37 @@ function checkTokenFile(file: string | undefined, roleArn: string | undefined): 
   return { file, roleArn };
 }
 
+function profilesIn(file: string, prefixed: boolean): string[] {
+  let text = '';
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return [];
+  }
+  return [...text.matchAll(/^\s*\[\s*([^\]]+?)\s*\]/gm)]
+    .map((m) => m[1] ?? '')
+    .map((name) => (prefixed ? name.replace(/^profile\s+/, '') : name))
+    .filter((name) => !/^(sso-session|services)\s/.test(name));
+}
+
+/** The SDK reports a missing profile as "no credentials"; the shared files tell the two apart. */
+function checkProfileExists(profile: string, env: Env): void {
+  const config = env.AWS_CONFIG_FILE ?? join(homedir(), '.aws', 'config');
+  const credentials = env.AWS_SHARED_CREDENTIALS_FILE ?? join(homedir(), '.aws', 'credentials');
+  if (profilesIn(config, true).includes(profile) || profilesIn(credentials, false).includes(profile)) return;
+  throw new AppError('profile_not_found', `The config profile (${profile}) could not be found in ${config} or ${credentials}.`, 'Create the profile in ~/.aws/config (or AWS_CONFIG_FILE) or choose an existing one.');
+}
+
+async function inherit(profile: string | undefined, deps: CredentialDeps, sts: ReturnType<typeof clientConfig>): Promise<AwsCredentialIdentity> {
+  try {
+    // The SDK reads the chain's sources (environment, shared files, SSO cache, container and instance metadata) itself.
+    return await fromNodeProviderChain({ ...(profile ? { profile } : {}), clientConfig: sts, ignoreCache: true })();
+  } catch (error) {
+    if (profile) checkProfileExists(profile, deps.env);
+    throw error;
+  }
+}
+
 /**
  * Resolves the base credentials exactly as the delegate would for the credential type: static keys
  * from the keychain, this machine's default chain (optionally a profile), or web identity at the
@@ -68,8 +102,7 @@ export async function resolveBaseCredentials(connector: TestConnector, options: 
     case 'ManualConfig':
       return manual(connector, deps);
     case 'InheritFromDelegate':
-      // The SDK reads the chain's sources (environment, shared files, SSO cache, container and instance metadata) itself.
-      return fromNodeProviderChain({ ...(options.profile ? { profile: options.profile } : {}), clientConfig: sts, ignoreCache: true })();
+      return inherit(options.profile, deps, sts);
     case 'Irsa': {
       const { file, roleArn } = checkTokenFile(options.irsaTokenFile ?? deps.env.AWS_WEB_IDENTITY_TOKEN_FILE, options.irsaRoleArn ?? deps.env.AWS_ROLE_ARN);
       return fromTokenFile({ roleArn, webIdentityTokenFile: file, roleSessionName: `awb-irsa-${randomUUID()}`, clientConfig: sts })();

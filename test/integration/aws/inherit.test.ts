@@ -1,0 +1,76 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { TestConnector } from '../../../shared/aws-test/input';
+import { valueSecrets } from '../../../electron/services/aws/value-secrets';
+import { buildWorld, startAwsEndpoint, type AwsEndpoint } from '../../aws-endpoint';
+import { run } from './helpers';
+
+/**
+ * The default chain reads the process environment and the shared files itself, so these tests set
+ * real variables and point the shared files at temporary ones. Instance metadata is switched off so
+ * nothing leaves the machine.
+ */
+const world = buildWorld();
+let endpoint: AwsEndpoint;
+const dir = mkdtempSync(join(tmpdir(), 'awb-inherit-'));
+const saved = { ...process.env };
+const connector: TestConnector = { identifier: 'inherit', credentialType: 'InheritFromDelegate', testRegion: 'us-east-1', crossAccount: null };
+
+beforeAll(async () => {
+  endpoint = await startAwsEndpoint(world.config);
+});
+afterAll(() => endpoint.close());
+afterEach(() => {
+  for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+  Object.assign(process.env, saved);
+});
+
+function isolate(files: { config?: string; credentials?: string } = {}) {
+  for (const key of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_ROLE_ARN', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_CREDENTIALS_FULL_URI']) {
+    delete process.env[key];
+  }
+  process.env.AWS_EC2_METADATA_DISABLED = 'true';
+  const config = join(dir, `config-${Math.random()}`);
+  const credentials = join(dir, `credentials-${Math.random()}`);
+  writeFileSync(config, files.config ?? '');
+  writeFileSync(credentials, files.credentials ?? '');
+  process.env.AWS_CONFIG_FILE = config;
+  process.env.AWS_SHARED_CREDENTIALS_FILE = credentials;
+}
+
+const resolveCheck = (result: Awaited<ReturnType<typeof run>>) => result.regions[0]?.checks[0];
+
+describe('InheritFromDelegate', () => {
+  it('uses the environment variables first', async () => {
+    isolate();
+    process.env.AWS_ACCESS_KEY_ID = world.admin.accessKeyId;
+    process.env.AWS_SECRET_ACCESS_KEY = world.admin.secretAccessKey;
+    const result = await run(connector, { endpointUrl: endpoint.url }, { secrets: valueSecrets({}) });
+    expect(result.status).toBe('pass');
+    expect(result.regions[0]?.identity?.arn).toBe(world.admin.arn);
+  });
+
+  it('uses the chosen profile from the shared credentials file', async () => {
+    isolate({ credentials: `[default]\naws_access_key_id = ${world.noEc2.accessKeyId}\naws_secret_access_key = ${world.noEc2.secretAccessKey}\n\n[deploy]\naws_access_key_id = ${world.admin.accessKeyId}\naws_secret_access_key = ${world.admin.secretAccessKey}\n` });
+    const chosen = await run(connector, { endpointUrl: endpoint.url, profile: 'deploy' }, { secrets: valueSecrets({}) });
+    expect(chosen.regions[0]?.identity?.arn).toBe(world.admin.arn);
+    const fallback = await run(connector, { endpointUrl: endpoint.url }, { secrets: valueSecrets({}) });
+    expect(fallback.regions[0]?.identity?.arn).toBe(world.noEc2.arn);
+  });
+
+  it('a profile that does not exist is profile_not_found', async () => {
+    isolate({ config: '[profile other]\nregion = us-east-1\n' });
+    const result = await run(connector, { endpointUrl: endpoint.url, profile: 'missing' }, { secrets: valueSecrets({}), env: process.env });
+    expect(resolveCheck(result)?.error).toMatchObject({ class: 'profile_not_found' });
+    expect(resolveCheck(result)?.error?.fix).toMatch(/~\/\.aws\/config/);
+  });
+
+  it('nothing configured is no_credentials_found', async () => {
+    isolate();
+    const result = await run(connector, { endpointUrl: endpoint.url }, { secrets: valueSecrets({}) });
+    expect(resolveCheck(result)).toMatchObject({ status: 'fail', error: { code: 'CredentialsProviderError', class: 'no_credentials_found' } });
+    expect(result.regions[0]?.checks.slice(1).every((c) => c.status === 'skipped')).toBe(true);
+  });
+});
