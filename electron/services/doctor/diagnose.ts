@@ -12,7 +12,7 @@ import { extractSignals, type Signals } from './signals';
 const TEXT_KINDS = new Set(['error_message', 'log', 'awb_report']);
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 /** A runner-up this close to the winner means the text alone cannot decide. */
-const AMBIGUOUS_RATIO = 0.5;
+const AMBIGUOUS_RATIO = 0.4;
 
 function round(value: number): number {
   return Math.round(Math.min(0.97, Math.max(0.03, value)) * 100) / 100;

@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { diagnose } from '../../../electron/services/doctor/diagnose';
+
+const delegateYaml = readFileSync(new URL('../../fixtures/delegate/harness-delegate.yaml', import.meta.url), 'utf8');
+const ISSUER = 'oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE';
+
+function trustPolicy(sub: string, partition = 'aws', issuer = ISSUER): string {
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { Federated: `arn:${partition}:iam::111122223333:oidc-provider/${issuer}` },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Condition: { StringEquals: { [`${issuer}:aud`]: 'sts.amazonaws.com', [`${issuer}:sub`]: sub } },
+      },
+    ],
+  }, null, 2);
+}
+
+const irsaConnector = `connector:
+  name: eks irsa
+  identifier: eks_irsa
+  type: Aws
+  spec:
+    credential:
+      type: Irsa
+      spec: null
+      region: us-east-1
+    delegateSelectors:
+      - eks-delegate
+    executeOnDelegate: true
+`;
+
+const deniedLog = `2024-05-14 10:22:31 ERROR AwsValidationHandler - connector test failed
+Explanation: WebIdentityErr: failed to retrieve credentials
+caused by: AccessDenied: Not authorized to perform sts:AssumeRoleWithWebIdentity
+	status code: 403, request id: 4a8524d5-fc0e-46ff-9000-fd823d1b8661`;
+
+describe('doctor cross-checks', () => {
+  it('detects each input kind', () => {
+    const result = diagnose([
+      { name: 'log', text: deniedLog },
+      { name: 'connector.yaml', text: irsaConnector },
+      { name: 'delegate.yaml', text: delegateYaml },
+      { name: 'trust.json', text: trustPolicy('system:serviceaccount:harness-delegate-ng:default') },
+      { name: 'policy.json', text: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ec2:DescribeRegions', Resource: '*' }] }) },
+      { name: 'err', text: 'ExpiredToken: The provided token has expired.' },
+    ]);
+    expect(result.inputs.map((i) => i.kind)).toEqual(['log', 'connector_yaml', 'delegate_yaml', 'trust_policy', 'iam_policy', 'error_message']);
+  });
+
+  it('explains a trust denial by the :sub that does not name the delegate’s service account', () => {
+    const trust = trustPolicy('system:serviceaccount:harness-delegate-ng:harness-irsa');
+    const result = diagnose([
+      { name: 'log', text: deniedLog },
+      { name: 'delegate.yaml', text: delegateYaml },
+      { name: 'trust.json', text: trust },
+    ]);
+    const [first] = result.findings;
+    expect(first?.class).toBe('web_identity_trust_denied');
+    expect(first?.explanation).toMatch(/system:serviceaccount:harness-delegate-ng:default/);
+    expect(first?.evidence.some((e) => e.input === 0 && /AssumeRoleWithWebIdentity/.test(e.text))).toBe(true);
+    expect(first?.evidence.some((e) => e.input === 2 && e.text === 'system:serviceaccount:harness-delegate-ng:harness-irsa')).toBe(true);
+    expect(first?.fix[0]).toMatch(/system:serviceaccount:harness-delegate-ng:default/);
+  });
+
+  it('accepts a trust policy whose StringLike :sub covers the namespace', () => {
+    const result = diagnose([
+      { name: 'delegate.yaml', text: delegateYaml },
+      { name: 'trust.json', text: trustPolicy('system:serviceaccount:harness-delegate-ng:*').replace('StringEquals', 'StringLike') },
+    ]);
+    expect(result.findings.filter((f) => f.class === 'web_identity_trust_denied')).toEqual([]);
+  });
+
+  it('flags a China issuer trusted through an aws-partition provider ARN', () => {
+    const issuer = 'oidc.eks.cn-north-1.amazonaws.com.cn/id/ABCDEF0123456789';
+    const result = diagnose([{ name: 'trust.json', text: trustPolicy('system:serviceaccount:harness-delegate-ng:default', 'aws', issuer) }]);
+    const finding = result.findings.find((f) => f.class === 'partition_mismatch');
+    expect(finding?.explanation).toMatch(/aws-cn/);
+  });
+
+  it('flags a GovCloud cross-account role tested in the default commercial region', () => {
+    const connector = irsaConnector.replace('      region: us-east-1\n', '      crossAccountAccess:\n        crossAccountRoleArn: arn:aws-us-gov:iam::123456789012:role/Deploy\n');
+    const result = diagnose([
+      { name: 'error', text: 'InvalidClientTokenId: The security token included in the request is invalid.' },
+      { name: 'connector.yaml', text: connector },
+    ]);
+    const [first] = result.findings;
+    expect(first?.class).toBe('partition_mismatch');
+    expect(first?.evidence.some((e) => e.input === 1 && e.text.includes('arn:aws-us-gov:iam::123456789012:role/Deploy'))).toBe(true);
+  });
+
+  it('reports Harness connector rules: IRSA without delegate selectors', () => {
+    const result = diagnose([{ name: 'connector.yaml', text: irsaConnector.replace('    delegateSelectors:\n      - eks-delegate\n', '') }]);
+    const finding = result.findings.find((f) => f.class === 'connector_misconfigured');
+    expect(finding?.severity).toBe('error');
+    expect(finding?.explanation).toMatch(/Delegate Selector cannot be null/);
+  });
+
+  it('says the delegate service account lacks the role annotation when IRSA is wanted', () => {
+    const result = diagnose([
+      { name: 'connector.yaml', text: irsaConnector },
+      { name: 'delegate.yaml', text: delegateYaml },
+    ]);
+    expect(result.findings.map((f) => f.class)).toContain('irsa_misconfigured');
+  });
+
+  it('measures clock skew from the signing and server times in the message', () => {
+    const text = 'InvalidSignatureException: Signature expired: 20140325T143453Z is now earlier than 20140325T143751Z (20140325T145251Z - 15 min.)';
+    const [first] = diagnose([{ name: 'err', text }]).findings;
+    expect(first?.class).toBe('clock_skew');
+    expect(first?.explanation).toMatch(/about 18 minutes behind/);
+  });
+
+  it('decodes the account from an access key in any input', () => {
+    const result = diagnose([{ name: 'env', text: 'AWS_ACCESS_KEY_ID=ASIAY34FZKBOKMUTVV7A\nUnrecognizedClientException: The security token included in the request is invalid.' }]);
+    expect(result.findings[0]?.class).toBe('missing_session_token');
+    const info = result.findings.find((f) => f.class === 'access_key_info');
+    expect(info?.title).toMatch(/temporary, account 609629065308/);
+    expect(info?.title).not.toContain('ASIAY34FZKBOKMUTVV7A');
+  });
+
+  it('says which facts would decide an ambiguous message', () => {
+    const [first] = diagnose([{ name: 'err', text: 'An error occurred (AuthFailure) when calling the DescribeInstances operation: AWS was not able to validate the provided access credentials' }]).findings;
+    expect(first?.class).toBe('invalid_access_key_id');
+    expect(first?.alternatives.map((a) => a.class)).toContain('missing_session_token');
+    expect(first?.decidingFacts.join(' ')).toMatch(/ASIA/);
+  });
+});

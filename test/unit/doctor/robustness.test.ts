@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { diagnose } from '../../../electron/services/doctor/diagnose';
+import { readInput } from '../../../electron/services/doctor/detect';
+import { extractSignals } from '../../../electron/services/doctor/signals';
+import { focusText } from '../../../electron/services/doctor/focus';
+import { analyzeTrustPolicy } from '../../../electron/services/policy/trust';
+import { doctorResultSchema } from '../../../shared/doctor/schema';
+import { loadCases } from './accuracy';
+
+const realTexts = loadCases().map((c) => c.text);
+
+/** Random text, or a real case cut, spliced and salted with control characters and unicode. */
+const mutatedCase = fc
+  .tuple(fc.constantFrom(...realTexts), fc.nat(), fc.nat(), fc.string({ unit: 'binary', maxLength: 40 }))
+  .map(([text, a, b, salt]) => {
+    const i = a % (text.length + 1);
+    const j = b % (text.length + 1);
+    return text.slice(0, Math.min(i, j)) + salt + text.slice(Math.max(i, j)) + salt;
+  });
+const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 2000 }), fc.string({ maxLength: 2000 }), mutatedCase);
+
+describe('doctor never throws and always answers', () => {
+  it('diagnose returns a schema-valid result for arbitrary and mutated inputs', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ name: fc.string({ maxLength: 20 }), text: anyText }), { maxLength: 4 }), (inputs) => {
+        const result = diagnose(inputs);
+        expect(doctorResultSchema.safeParse(result).success).toBe(true);
+        for (const finding of result.findings) {
+          for (const e of finding.evidence) {
+            const text = inputs[e.input]?.text ?? '';
+            expect(text.slice(e.start, e.end)).toBe(e.text);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('every reader copes with arbitrary text', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        expect(() => readInput(0, { name: 'x', text })).not.toThrow();
+        expect(() => extractSignals(text)).not.toThrow();
+        expect(() => focusText(text)).not.toThrow();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the trust-policy reader copes with arbitrary JSON values', () => {
+    fc.assert(fc.property(fc.jsonValue(), (value) => void analyzeTrustPolicy(value)), { numRuns: 300 });
+    fc.assert(fc.property(fc.jsonValue(), (value) => void analyzeTrustPolicy({ Statement: value })), { numRuns: 300 });
+  });
+
+  it('names empty and binary input instead of failing', () => {
+    const result = diagnose([
+      { name: 'empty', text: '   \n' },
+      { name: 'blob', text: '\u0000\u0001\u0002PNG\u0000\u0003'.repeat(100) },
+    ]);
+    expect(result.inputs.map((i) => i.kind)).toEqual(['empty', 'binary']);
+    expect(result.findings.map((f) => f.class)).toEqual(['input_unreadable']);
+  });
+
+  it('reads a 10 MB paste and still finds the error at its end', () => {
+    const filler = '2024-05-14 10:22:31,114 [delegate-task-3] INFO io.harness.delegate ordinary line us-east-1\n';
+    const text = `${filler.repeat(Math.floor((9.5 * 1024 * 1024) / filler.length))}ERROR InvalidClientTokenId: The security token included in the request is invalid.\n`;
+    const result = diagnose([{ name: 'big.log', text }]);
+    const [first] = result.findings;
+    expect(first?.class).toBe('invalid_access_key_id');
+    const evidence = first?.evidence[0];
+    expect(evidence && text.slice(evidence.start, evidence.end)).toBe(evidence?.text);
+    expect(evidence?.start).toBeGreaterThan(9 * 1024 * 1024);
+  });
+
+  it('reads only the first 10 MB of a larger paste and says so', () => {
+    const result = diagnose([{ name: 'huge', text: 'x'.repeat(10 * 1024 * 1024 + 10) }]);
+    expect(result.inputs[0]).toMatchObject({ truncated: true, chars: 10 * 1024 * 1024 + 10 });
+    expect(result.inputs[0]?.summary).toMatch(/first 10 MB/);
+  });
+
+  it('stays linear on one 10 MB line full of trigger words', () => {
+    const result = diagnose([{ name: 'dense', text: 'error denied '.repeat(800_000) }]);
+    expect(result.inputs[0]?.kind).toBe('error_message');
+  });
+});
