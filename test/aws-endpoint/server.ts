@@ -90,7 +90,7 @@ export async function startAwsEndpoint(config: EndpointConfig): Promise<AwsEndpo
     if (service === 'sts' && action === 'AssumeRoleWithWebIdentity') return assumeRoleWithWebIdentity(call);
     const caller = authenticate({ request: { method: req.method ?? 'POST', path, query, headers: req.headers, body }, service, region, now: call.now, principals, account });
     if (service === 'sts') {
-      if (action === 'GetCallerIdentity') return getCallerIdentity(caller);
+      if (action === 'GetCallerIdentity') return getCallerIdentity(call, caller);
       if (action === 'AssumeRole') return assumeRole(call, caller);
     }
     if (service === 'ec2' && action === 'DescribeRegions') {

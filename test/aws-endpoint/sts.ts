@@ -72,7 +72,9 @@ function findRole(call: StsCall, roleArn: string): RoleSpec | undefined {
   return call.state.roles.find((role) => role.arn === roleArn);
 }
 
-export function getCallerIdentity(caller: Caller): XmlObject {
+/** A deactivated regional endpoint refuses even "who am I" for the account that deactivated it. */
+export function getCallerIdentity(call: StsCall, caller: Caller): XmlObject {
+  checkStsActive(call.state.account(caller.account), caller.account, call.region);
   return { Arn: caller.principal.arn, UserId: caller.principal.userId, Account: caller.account };
 }
 
