@@ -159,7 +159,7 @@ describe('IRSA edits on other manifest forms', () => {
 
   it('refuses a flow-style pod spec with a clear error instead of reformatting it', () => {
     const input = fixture('harness-delegate-ng-cluster-admin.yaml').replace(
-      /    spec:\n      terminationGracePeriodSeconds: 600\n      containers:\n      - image: harness\/delegate:23.10.81202\n/,
+      / {4}spec:\n {6}terminationGracePeriodSeconds: 600\n {6}containers:\n {6}- image: harness\/delegate:23.10.81202\n/,
       '    spec: {terminationGracePeriodSeconds: 600, containers: [{image: "harness/delegate:23.10.81202"}]}\n    unused:\n      - x:\n',
     );
     expect(() => applyIrsaEdits(input, edit)).toThrow(/flow style/);
