@@ -1,2 +1,3 @@
 export * from './input';
 export * from './result';
+export * from './from-connector';

@@ -61,7 +61,7 @@ function checkTokenFile(file: string | undefined, roleArn: string | undefined): 
 }
 
 function profilesIn(file: string, prefixed: boolean): string[] {
-  let text = '';
+  let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { RunSummary } from '../../../shared/ipc/channels/history';
+import { recordRun, type RunRecord } from './run-record';
 
 interface RunRow {
   id: string;
@@ -19,6 +20,11 @@ export interface ListQuery {
 /** Reads and writes the local history of test runs. */
 export class HistoryService {
   constructor(private readonly db: Database.Database) {}
+
+  /** Stores a finished (or cancelled, or timed-out) test or sweep with all its checks, in one transaction. */
+  record(record: RunRecord): void {
+    recordRun(this.db, record);
+  }
 
   list(query: ListQuery): { runs: RunSummary[]; total: number } {
     const like = query.search ? `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;

@@ -48,7 +48,7 @@ async function cli(url: string, keys: Keys | null, region: string, args: string[
   } catch (error) {
     const stderr = String((error as { stderr?: string }).stderr ?? '');
     const match = /An error occurred \(([^)]+)\) when calling the \w+ operation: (.*)/.exec(stderr);
-    if (!match) throw new Error(`The AWS CLI failed without an AWS error: ${stderr}`);
+    if (!match) throw new Error(`The AWS CLI failed without an AWS error: ${stderr}`, { cause: error });
     return { ok: false, code: match[1]!, message: match[2]!.trim() };
   }
 }

@@ -1,0 +1,73 @@
+import { AppError } from '../../../shared/errors';
+import type { SweepOptions, TestConnector, TestOptions } from '../../../shared/aws-test/input';
+import type { RunProgress, RunResult } from '../../../shared/aws-test/result';
+import type { HistoryService } from '../history/history-service';
+import type { SecretStore } from '../secrets/secret-store';
+import type { Env } from './http';
+import { buildRun } from './request';
+import { runChecks } from './sweep';
+
+export interface TestServiceDeps {
+  readonly secrets: Pick<SecretStore, 'get'>;
+  /** Where runs are recorded; `null` for `--no-history`. */
+  readonly history: Pick<HistoryService, 'record'> | null;
+  readonly appVersion: string;
+  readonly env: Env;
+  readonly clock?: () => Date;
+}
+
+/** Strips user:password from a custom endpoint URL before it is recorded. */
+function recordableUrl(url: string | undefined): string | null {
+  if (!url) return null;
+  const parsed = new URL(url);
+  parsed.username = '';
+  parsed.password = '';
+  return parsed.toString();
+}
+
+/**
+ * Runs tests and sweeps, keeps a cancel handle per running run, and records every run (passed,
+ * failed, cancelled or timed out) in history.
+ */
+export class AwsTestService {
+  private readonly running = new Map<string, AbortController>();
+
+  constructor(private readonly deps: TestServiceDeps) {}
+
+  async run(
+    connector: TestConnector,
+    options: TestOptions,
+    sweep: SweepOptions | undefined,
+    hooks: { runId?: string | undefined; onProgress?: (event: RunProgress) => void; signal?: AbortSignal } = {},
+  ): Promise<RunResult> {
+    const { request, endpoints } = buildRun(connector, options, sweep);
+    const runId = hooks.runId ?? request.runId!;
+    if (this.running.has(runId)) throw new AppError('invalid_argument', `A run with id ${runId} is already running.`, 'Start the run with a new id.');
+    const controller = new AbortController();
+    hooks.signal?.addEventListener('abort', () => controller.abort(), { once: true });
+    this.running.set(runId, controller);
+    try {
+      const result = await runChecks(
+        { ...request, runId },
+        { secrets: this.deps.secrets, endpoints, env: this.deps.env, ...(this.deps.clock ? { clock: this.deps.clock } : {}) },
+        { signal: controller.signal, onProgress: hooks.onProgress },
+      );
+      this.deps.history?.record({
+        result,
+        connector,
+        options: { regions: sweep?.regions ?? [connector.testRegion], concurrency: request.concurrency, timeoutMs: request.timeoutMs, endpointUrl: recordableUrl(options.endpointUrl), profile: options.profile ?? null, fips: options.fips ?? false },
+        appVersion: this.deps.appVersion,
+      });
+      return result;
+    } finally {
+      this.running.delete(runId);
+    }
+  }
+
+  /** Cancels a running run; false when no run has that id (it may just have finished). */
+  cancel(runId: string): boolean {
+    const controller = this.running.get(runId);
+    controller?.abort();
+    return controller !== undefined;
+  }
+}

@@ -1,0 +1,81 @@
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { regionsOfPartition } from '../../../shared/regions';
+import { AwsTestService } from '../../../electron/services/aws/test-service';
+import { openDatabase } from '../../../electron/services/history/database';
+import { HistoryService } from '../../../electron/services/history/history-service';
+import { migrations } from '../../../electron/services/history/migrations';
+import { buildWorld, startAwsEndpoint, type AwsEndpoint } from '../../aws-endpoint';
+import { manualConnector, secretsOf } from './helpers';
+
+const world = buildWorld({ overrides: { faults: Object.fromEntries(regionsOfPartition('aws').map((r, i) => [r.code, i < 3 ? {} : { latencyMs: 300 }])) } });
+let endpoint: AwsEndpoint;
+const dir = mkdtempSync(join(tmpdir(), 'awb-record-'));
+const db = openDatabase(join(dir, 'history.sqlite'), { migrations });
+const history = new HistoryService(db);
+const service = new AwsTestService({ secrets: secretsOf(world.admin), history, appVersion: '9.9.9', env: {} });
+
+beforeAll(async () => {
+  endpoint = await startAwsEndpoint(world.config);
+});
+afterAll(async () => {
+  db.close();
+  await endpoint.close();
+});
+
+describe('recording runs in history', () => {
+  it('records a passed test with its checks, identity and a connector snapshot without the secret', async () => {
+    const result = await service.run(manualConnector(world.admin), { endpointUrl: endpoint.url }, undefined);
+    expect(history.list({ limit: 10 }).runs[0]).toMatchObject({ id: result.runId, kind: 'test', status: 'passed', connectorIdentifier: 'aws_test' });
+    const detail = db.prepare('SELECT * FROM run_details WHERE run_id = ?').get(result.runId) as Record<string, string>;
+    expect(detail.identity_arn).toBe(world.admin.arn);
+    expect(JSON.parse(detail.connector_snapshot ?? 'null')).toMatchObject({ credentialType: 'ManualConfig', manual: { secretKeyRef: 'account.aws_secret' } });
+    const checks = db.prepare('SELECT name, status, request_id FROM run_checks WHERE run_id = ? ORDER BY position').all(result.runId) as Array<Record<string, string>>;
+    expect(checks.map((c) => [c.name, c.status])).toEqual([
+      ['resolve_credentials', 'pass'],
+      ['sts_get_caller_identity', 'pass'],
+      ['sts_assume_role', 'skipped'],
+      ['ec2_describe_regions', 'pass'],
+    ]);
+    expect(checks[1]?.request_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect((db.prepare('SELECT app_version FROM runs WHERE id = ?').get(result.runId) as { app_version: string }).app_version).toBe('9.9.9');
+  });
+
+  it('records a sweep cancelled midway, with the finished regions and the cancelled ones', async () => {
+    const runId = '6f1c2a4e-0000-4000-8000-000000000001';
+    const result = await service.run(manualConnector(world.admin), { endpointUrl: endpoint.url }, { regions: 'commercial', concurrency: 3 }, {
+      runId,
+      onProgress: (event) => event.completed >= 3 && service.cancel(runId),
+    });
+    expect(result.cancelled).toBe(true);
+    expect(history.list({ limit: 10 }).runs.find((r) => r.id === runId)?.status).toBe('cancelled');
+    const regions = db.prepare('SELECT status, count(*) AS n FROM run_regions WHERE run_id = ? GROUP BY status').all(runId) as Array<{ status: string; n: number }>;
+    expect(regions.find((r) => r.status === 'pass')?.n).toBeGreaterThanOrEqual(3);
+    expect(regions.reduce((sum, r) => sum + r.n, 0)).toBe(regionsOfPartition('aws').length);
+    const cancelled = db.prepare("SELECT count(*) AS n FROM run_checks WHERE run_id = ? AND error_class = 'cancelled'").get(runId) as { n: number };
+    expect(cancelled.n).toBeGreaterThan(0);
+    expect(service.cancel(runId)).toBe(false);
+  });
+
+  it('records a timed-out run as timeout', async () => {
+    const hung = buildWorld({ overrides: { faults: { 'us-east-1': { hang: true } } } });
+    const server = await startAwsEndpoint(hung.config);
+    try {
+      const local = new AwsTestService({ secrets: secretsOf(hung.admin), history, appVersion: '9.9.9', env: {} });
+      const result = await local.run(manualConnector(hung.admin), { endpointUrl: server.url, timeoutMs: 300 }, undefined);
+      expect(history.list({ limit: 50 }).runs.find((r) => r.id === result.runId)?.status).toBe('timeout');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('never writes the secret key to the database file or its WAL', () => {
+    db.pragma('wal_checkpoint(PASSIVE)');
+    for (const file of readdirSync(dir)) {
+      const bytes = readFileSync(join(dir, file));
+      expect(bytes.includes(Buffer.from(world.admin.secretAccessKey)), file).toBe(false);
+    }
+  });
+});
