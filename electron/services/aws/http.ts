@@ -31,7 +31,7 @@ export function proxyFor(url: URL, env: Env): string | null {
   return proxy || null;
 }
 
-function readCaBundle(env: Env): Buffer | undefined {
+export function readCaBundle(env: Env): Buffer | undefined {
   const file = env.AWS_CA_BUNDLE;
   if (!file) return undefined;
   try {
