@@ -1,6 +1,7 @@
 import type { Component } from 'svelte';
 import type { IconName } from '../components/Icon.svelte';
 import AboutView from './about/AboutView.svelte';
+import DelegateView from './delegate/DelegateView.svelte';
 import HistoryView from './history/HistoryView.svelte';
 import PlaceholderView from './PlaceholderView.svelte';
 
@@ -73,10 +74,7 @@ export const views = [
     label: 'Delegate YAML',
     icon: 'box',
     key: '6',
-    ...placeholder('Delegate YAML', 'Make a Harness Kubernetes delegate IRSA-ready.', 'box', [
-      'Patch the manifest with a service account, role annotation and binding, comments kept.',
-      'Generate the IAM trust policy, permission policy, eksctl command and Helm values.',
-    ]),
+    component: DelegateView as unknown as Component<Record<string, unknown>>,
   },
   {
     id: 'reports',

@@ -1,0 +1,87 @@
+import type { DelegateFormInput } from '../../../../shared/delegate/form';
+import type { DelegateAnalysis, DelegateArtifacts, IrsaResult } from '../../../../shared/delegate/results';
+import type { AppErrorValue } from '../../../../shared/errors';
+import type { UseCaseId } from '../../../../shared/iam/use-cases';
+import { api } from '../../lib/api';
+
+/** Recomputing on every keystroke is cheap in the service; the pause only avoids flicker while typing. */
+const PAUSE_MS = 250;
+
+class DelegateWorkbench {
+  manifest = $state('');
+  serviceAccount = $state('harness-delegate');
+  namespace = $state('');
+  roleMode = $state<'arn' | 'parts'>('arn');
+  roleArn = $state('');
+  accountId = $state('');
+  roleName = $state('');
+  oidcIssuer = $state('');
+  region = $state('');
+  clusterName = $state('');
+  stsRegionalEndpoints = $state(false);
+  useCases = $state<UseCaseId[]>([]);
+  bucket = $state('');
+
+  analysis = $state<DelegateAnalysis | null>(null);
+  result = $state<IrsaResult | null>(null);
+  artifacts = $state<DelegateArtifacts | null>(null);
+  error = $state<AppErrorValue | null>(null);
+  busy = $state(false);
+
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  /** Only the newest call may write its answer; an older one finishing late is dropped. */
+  #generation = 0;
+
+  form(): DelegateFormInput {
+    const byArn = this.roleMode === 'arn';
+    return {
+      serviceAccount: this.serviceAccount,
+      namespace: this.namespace,
+      roleArn: byArn ? this.roleArn : undefined,
+      accountId: byArn ? undefined : this.accountId,
+      roleName: byArn ? undefined : this.roleName,
+      oidcIssuer: this.oidcIssuer,
+      region: this.region,
+      clusterName: this.clusterName,
+      stsRegionalEndpoints: this.stsRegionalEndpoints,
+      useCases: [...this.useCases],
+      bucket: this.bucket,
+    };
+  }
+
+  schedule(): void {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.refresh(), PAUSE_MS);
+  }
+
+  async refresh(): Promise<void> {
+    const generation = ++this.#generation;
+    this.busy = true;
+    const manifest = this.manifest;
+    const form = this.form();
+    const hasManifest = manifest.trim().length > 0;
+    const [analysis, outcome] = await Promise.all([
+      hasManifest ? api.delegate.analyze({ manifest }) : null,
+      this.serviceAccount.trim() ? (hasManifest ? api.delegate.irsa({ manifest, form }) : api.delegate.generate({ form })) : null,
+    ]);
+    if (generation !== this.#generation) return;
+    this.busy = false;
+    this.error = null;
+    this.analysis = analysis?.ok ? analysis.value : null;
+    if (analysis && !analysis.ok) this.error = analysis.error;
+    if (!outcome) {
+      this.result = null;
+      this.artifacts = null;
+    } else if (!outcome.ok) {
+      this.error = outcome.error;
+    } else if ('artifacts' in outcome.value) {
+      this.result = outcome.value;
+      this.artifacts = outcome.value.artifacts;
+    } else {
+      this.result = null;
+      this.artifacts = outcome.value;
+    }
+  }
+}
+
+export const workbench = new DelegateWorkbench();
