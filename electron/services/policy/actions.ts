@@ -24,21 +24,28 @@ function isSubsequence(short: string, long: string): boolean {
   return i === a.length;
 }
 
-function closest(name: string, candidates: readonly string[]): string | null {
-  // An abbreviation of a real name is the likeliest intent; prefer the shortest name it abbreviates.
-  const abbreviated = candidates.filter((candidate) => name.length >= 4 && isSubsequence(name, candidate)).sort((a, b) => a.length - b.length)[0];
-  if (abbreviated) return abbreviated;
-  let best: string | null = null;
-  let bestDistance = Infinity;
+function nearest(name: string, candidates: readonly string[]): { name: string; distance: number } | null {
+  let best: { name: string; distance: number } | null = null;
   for (const candidate of candidates) {
     const d = distance(name, candidate);
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
+    if (!best || d < best.distance) best = { name: candidate, distance: d };
   }
+  return best;
+}
+
+/**
+ * The real name the user most likely meant: a near spelling (a typo or two), else a name the input
+ * abbreviates ("GetAuthToken" → GetAuthorizationToken), else a looser spelling match.
+ */
+function closest(name: string, candidates: readonly string[]): string | null {
+  const near = nearest(name, candidates);
+  if (near && near.distance <= Math.max(2, Math.floor(name.length / 5))) return near.name;
+  const abbreviated = candidates
+    .filter((candidate) => name.length >= 4 && candidate.length <= name.length * 2 && isSubsequence(name, candidate))
+    .sort((a, b) => a.length - b.length)[0];
+  if (abbreviated) return abbreviated;
   // Beyond half the name's length the "closest" name is a guess, not a correction.
-  return best !== null && bestDistance <= Math.max(2, Math.ceil(name.length / 2)) ? best : null;
+  return near && near.distance <= Math.ceil(name.length / 2) ? near.name : null;
 }
 
 export type ActionCheck =

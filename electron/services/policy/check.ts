@@ -1,4 +1,4 @@
-import { runSimulation, type Simulation } from '@cloud-copilot/iam-simulate';
+import { runSimulation, type RunSimulationResults, type Simulation } from '@cloud-copilot/iam-simulate';
 import { USE_CASES, checkActionsFor, withAlwaysNeeded } from '../../../shared/iam/use-cases';
 import { partitionOfRegion } from '../../../shared/regions';
 import {
@@ -15,6 +15,15 @@ import { analyzeTrustPolicy, subjectAdmits } from './trust';
 
 const ACCOUNT = '123456789012';
 const FULL_AWS_ACCESS = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
+
+/** iam-simulate reports bad input as an error result, but a few shapes make it throw; both become an error result. */
+async function simulate(simulation: Simulation): Promise<RunSimulationResults> {
+  try {
+    return await runSimulation(simulation, {});
+  } catch (error) {
+    return { resultType: 'error', errors: { message: error instanceof Error ? error.message : String(error) } };
+  }
+}
 
 function hasAllow(document: PolicyDocument): boolean {
   const raw = document.policy.Statement;
@@ -98,14 +107,14 @@ export async function checkPolicies(raw: PolicyCheckRequest): Promise<PolicyChec
         permissionBoundaryPolicies: boundary ? [{ name: boundary.name, policy: boundary.policy }] : undefined,
         sessionPolicy: session?.policy,
       };
-      let outcome = await runSimulation(simulation, {});
+      let outcome = await simulate(simulation);
       if (outcome.resultType === 'wildcard' && outcome.results.length === 0) {
         // "Any resource" matched no statement; evaluate one concrete resource so the refusal can be explained.
         const [service = '', name = ''] = action.split(':');
         const example = await exampleResource(service, name, partition, request.region, ACCOUNT);
         if (example) {
           resource = example;
-          outcome = await runSimulation({ ...simulation, request: { ...simulation.request, resource: { resource, accountId: ACCOUNT } } }, {});
+          outcome = await simulate({ ...simulation, request: { ...simulation.request, resource: { resource, accountId: ACCOUNT } } });
         }
       }
       const useCases = useCasesNeeding(action, request.useCases);

@@ -1,3 +1,4 @@
+import { validateIdentityPolicy, validateServiceControlPolicy, validateSessionPolicy, validateTrustPolicy } from '@cloud-copilot/iam-policy';
 import { partitionOfArn, partitionOfRegion } from '../../../shared/regions';
 import type { Lint, PolicyDocumentInput, PolicyKind } from '../../../shared/policy/schema';
 import { checkAction } from './actions';
@@ -11,6 +12,15 @@ export interface PolicyDocument {
   readonly policy: Record<string, unknown>;
 }
 
+/** Each kind of policy has its own grammar (a trust policy needs Principal, an SCP may not have one). */
+const VALIDATORS: Readonly<Record<PolicyKind, (policy: unknown) => { path: string; message: string }[]>> = {
+  identity: validateIdentityPolicy,
+  boundary: validateIdentityPolicy,
+  scp: validateServiceControlPolicy,
+  session: validateSessionPolicy,
+  trust: validateTrustPolicy,
+};
+
 function lineAndColumn(text: string, position: number): string {
   const before = text.slice(0, position);
   const line = before.split('\n').length;
@@ -18,7 +28,10 @@ function lineAndColumn(text: string, position: number): string {
   return `line ${line}, column ${column}`;
 }
 
-/** Parses one document; malformed JSON becomes a lint error with its position instead of an exception. */
+/**
+ * Parses and validates one document; malformed JSON becomes a lint error with its position, a policy
+ * that breaks the grammar one error per problem with its JSON path, never an exception.
+ */
 export function parseDocument(kind: PolicyKind, input: PolicyDocumentInput, lint: Lint[]): PolicyDocument | null {
   const label = kind === 'identity' || kind === 'scp' ? `${kind}[${input.name}]` : kind;
   let value: unknown;
@@ -34,7 +47,15 @@ export function parseDocument(kind: PolicyKind, input: PolicyDocumentInput, lint
     lint.push({ severity: 'error', path: label, message: 'A policy is a JSON object with Version and Statement.' });
     return null;
   }
-  return { kind, name: input.name, label, policy: value as Record<string, unknown> };
+  let errors: { path: string; message: string }[];
+  try {
+    errors = VALIDATORS[kind](value);
+  } catch (error) {
+    // The validator itself trips on some shapes (a Condition operator mapped to null); that is a malformed policy too.
+    errors = [{ path: 'Statement', message: `The policy could not be read: ${error instanceof Error ? error.message : String(error)}` }];
+  }
+  for (const error of errors) lint.push({ severity: 'error', path: `${label}.${error.path}`, message: error.message });
+  return errors.length > 0 ? null : { kind, name: input.name, label, policy: value as Record<string, unknown> };
 }
 
 function statementsOf(policy: Record<string, unknown>): { statement: Record<string, unknown>; path: string }[] {
