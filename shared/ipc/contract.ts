@@ -3,7 +3,9 @@ import type { IpcResult } from './define';
 import { appChannels } from './channels/app';
 import { connectorsChannels } from './channels/connectors';
 import { delegateChannels } from './channels/delegate';
+import { doctorChannels } from './channels/doctor';
 import { historyChannels } from './channels/history';
+import { policyChannels } from './channels/policy';
 import { secretsChannels } from './channels/secrets';
 
 /**
@@ -17,6 +19,8 @@ export const contract = {
   ...secretsChannels,
   ...historyChannels,
   ...delegateChannels,
+  ...doctorChannels,
+  ...policyChannels,
 };
 
 export type Contract = typeof contract;

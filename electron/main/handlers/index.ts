@@ -3,7 +3,9 @@ import type { Handlers } from '../ipc-router';
 import { appHandlers } from './app';
 import { connectorsHandlers } from './connectors';
 import { delegateHandlers } from './delegate';
+import { doctorHandlers } from './doctor';
 import { historyHandlers } from './history';
+import { policyHandlers } from './policy';
 import { secretsHandlers } from './secrets';
 
 /** Maps every contract channel to its service call; the type fails to compile if one is missing. */
@@ -14,5 +16,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...secretsHandlers(ctx),
     ...historyHandlers(ctx),
     ...delegateHandlers(),
+    ...doctorHandlers(),
+    ...policyHandlers(),
   };
 }

@@ -37,7 +37,7 @@ export function measureAccuracy(cases: readonly LabelledCase[]): Accuracy {
   let top3 = 0;
   for (const item of cases) {
     const [first] = diagnose([{ name: 'case', text: item.text }]).findings;
-    const ranked = first ? [first.class, ...first.alternatives.map((a) => a.class)] : [];
+    const ranked: string[] = first ? [first.class, ...first.alternatives.map((a) => a.class)] : [];
     const row = perClass.get(item.class) ?? { cases: 0, top1: 0, top3: 0 };
     row.cases += 1;
     if (ranked[0] === item.class) {
