@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { IpcResult } from './define';
 import { appChannels } from './channels/app';
+import { awsChannels } from './channels/aws';
 import { connectorsChannels } from './channels/connectors';
 import { delegateChannels } from './channels/delegate';
 import { doctorChannels } from './channels/doctor';
@@ -19,6 +20,7 @@ export const contract = {
   ...secretsChannels,
   ...historyChannels,
   ...delegateChannels,
+  ...awsChannels,
   ...doctorChannels,
   ...policyChannels,
 };
@@ -28,7 +30,8 @@ export type Channel = keyof Contract;
 export type ChannelArgs<C extends Channel> = z.input<Contract[C]['args']>;
 export type ParsedArgs<C extends Channel> = z.output<Contract[C]['args']>;
 export type ChannelResult<C extends Channel> = z.output<Contract[C]['result']>;
-export type ChannelProgress<C extends Channel> = Contract[C] extends { progress: infer P extends z.ZodType } ? z.output<P> : never;
+// `progress` is an optional member of ChannelSpec, so the match must allow it to be optional too.
+export type ChannelProgress<C extends Channel> = Contract[C] extends { progress?: infer P extends z.ZodType } ? z.output<P> : never;
 
 export const channelNames = Object.keys(contract) as Channel[];
 

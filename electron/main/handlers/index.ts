@@ -1,6 +1,7 @@
 import type { AppContext } from '../context';
 import type { Handlers } from '../ipc-router';
 import { appHandlers } from './app';
+import { awsHandlers } from './aws';
 import { connectorsHandlers } from './connectors';
 import { delegateHandlers } from './delegate';
 import { doctorHandlers } from './doctor';
@@ -16,6 +17,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...secretsHandlers(ctx),
     ...historyHandlers(ctx),
     ...delegateHandlers(),
+    ...awsHandlers(ctx),
     ...doctorHandlers(),
     ...policyHandlers(),
   };

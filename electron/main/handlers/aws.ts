@@ -1,0 +1,29 @@
+import { testConnectorFrom } from '../../../shared/aws-test/from-connector';
+import { DEFAULT_TEST_REGION } from '../../../shared/regions';
+import { createEndpointResolver } from '../../services/aws/endpoints';
+import { planRegions } from '../../services/aws/sweep-plan';
+import { AwsTestService } from '../../services/aws/test-service';
+import { runPreflight } from '../../services/network/preflight';
+import { preflightTargets } from '../../services/network/targets';
+import type { AppContext } from '../context';
+import type { Handlers } from '../ipc-router';
+
+type AwsChannels = 'test.run' | 'sweep.run' | 'test.cancel' | 'preflight.run';
+
+/** Tests run on saved connectors: the secret values come from the keychain, never through IPC. */
+export function awsHandlers(ctx: AppContext): Pick<Handlers, AwsChannels> {
+  const service = new AwsTestService({ secrets: ctx.secrets, history: ctx.history, appVersion: ctx.appVersion, env: process.env });
+  const load = async (identifier: string) => testConnectorFrom((await ctx.connectors.get(identifier)).document.connector);
+  return {
+    'test.run': async ({ connectorIdentifier, options, runId }, { emit }) =>
+      service.run(await load(connectorIdentifier), options ?? {}, undefined, { runId, onProgress: emit }),
+    'sweep.run': async ({ connectorIdentifier, options, runId, sweep }, { emit }) =>
+      service.run(await load(connectorIdentifier), options ?? {}, sweep, { runId, onProgress: emit }),
+    'test.cancel': ({ runId }) => ({ runId, cancelled: service.cancel(runId) }),
+    'preflight.run': async ({ connectorIdentifier, regions, endpointUrl, fips, timeoutMs }) => {
+      const testRegion = connectorIdentifier ? (await load(connectorIdentifier)).testRegion : DEFAULT_TEST_REGION;
+      const targets = preflightTargets(planRegions(regions ?? [testRegion]), createEndpointResolver({ endpointUrl, fips }));
+      return runPreflight(targets, timeoutMs, { env: process.env });
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { REGION_PRESETS, sweepOptionsSchema, testOptionsSchema } from '../../aws-test/input';
+import { runProgressSchema, runResultSchema } from '../../aws-test/result';
+import { preflightResultSchema } from '../../network/result';
+import { channel } from '../define';
+
+const connectorIdentifier = z.string().min(1).max(200);
+
+/** The renderer picks the run id, so it can cancel a run before its first progress event arrives. */
+const runArgs = z.object({
+  connectorIdentifier,
+  options: testOptionsSchema.optional(),
+  runId: z.uuid().optional(),
+});
+
+export const awsChannels = {
+  /** The connection test of a saved connector in its Test Region; progress after every check. */
+  'test.run': channel({ args: runArgs.strict(), result: runResultSchema, progress: runProgressSchema }),
+  /** The same test over many regions; progress after every check of every region. */
+  'sweep.run': channel({ args: runArgs.extend({ sweep: sweepOptionsSchema }).strict(), result: runResultSchema, progress: runProgressSchema }),
+  /** Cancels a running test or sweep; it still ends, and is recorded, as cancelled. */
+  'test.cancel': channel({
+    args: z.object({ runId: z.uuid() }).strict(),
+    result: z.object({ runId: z.string(), cancelled: z.boolean() }),
+  }),
+  /** DNS, TCP, proxy and TLS to every endpoint the test would call, and the firewall allowlist. */
+  'preflight.run': channel({
+    args: z
+      .object({
+        connectorIdentifier: connectorIdentifier.optional(),
+        regions: z.union([z.enum(REGION_PRESETS), z.array(z.string().min(1).max(40)).min(1).max(100)]).optional(),
+        endpointUrl: testOptionsSchema.shape.endpointUrl,
+        fips: z.boolean().optional(),
+        timeoutMs: z.number().int().min(100).max(60_000).default(5000),
+      })
+      .strict(),
+    result: preflightResultSchema,
+  }),
+};
