@@ -1,4 +1,5 @@
 export * from './arn';
+export * from './fields';
 export * from './form';
 export * from './issues';
 export * from './naming';

@@ -1,6 +1,7 @@
 import type { Component } from 'svelte';
 import type { IconName } from '../components/Icon.svelte';
 import AboutView from './about/AboutView.svelte';
+import ConnectorsView from './connectors/ConnectorsView.svelte';
 import DelegateView from './delegate/DelegateView.svelte';
 import HistoryView from './history/HistoryView.svelte';
 import PlaceholderView from './PlaceholderView.svelte';
@@ -26,17 +27,7 @@ function placeholder(title: string, subtitle: string, icon: IconName, what: stri
  * component; the rail, the shortcuts and the routing all follow this list.
  */
 export const views = [
-  {
-    id: 'connectors',
-    label: 'Connectors',
-    icon: 'plug',
-    key: '1',
-    ...placeholder('Connectors', 'Set up Harness AWS connectors exactly as Harness does, with secrets in the keychain.', 'plug', [
-      'A step-by-step wizard: overview, credentials, connectivity, save and test.',
-      'Import and export Harness connector YAML, round-trip exact.',
-      'Secret keys stored in the OS keychain, never shown again.',
-    ]),
-  },
+  { id: 'connectors', label: 'Connectors', icon: 'plug', key: '1', component: ConnectorsView as unknown as Component<Record<string, unknown>> },
   {
     id: 'test',
     label: 'Test',

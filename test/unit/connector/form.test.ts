@@ -118,3 +118,21 @@ describe('tag chips', () => {
     expect(tagsToChips({ team: 'platform', prod: '', n: null })).toEqual(['team:platform', 'prod', 'n']);
   });
 });
+
+describe('issue paths to wizard fields and steps', async () => {
+  const { fieldOfPath, stepOfField } = await import('../../../shared/connector');
+  it.each([
+    [['connector', 'name'], 'name', 'overview'],
+    [['connector', 'tags', 'app.io/x'], 'tags', 'overview'],
+    [['connector', 'spec', 'credential', 'spec', 'secretKeyRef'], 'secretKeyRef', 'credentials'],
+    [['connector', 'spec', 'credential', 'spec', 'oidcSessionTagKeys', 1], 'iamRoleArn', 'credentials'],
+    [['connector', 'spec', 'credential', 'crossAccountAccess', 'externalId'], 'externalId', 'credentials'],
+    [['connector', 'spec', 'delegateSelectors', 3], 'delegateSelectors', 'connectivity'],
+    [['connector', 'spec', 'executeOnDelegate'], 'connectivity', 'connectivity'],
+    [['connector', 'spec', 'awsSdkClientBackOffStrategyOverride', 'spec', 'retryCount'], null, 'save'],
+    [['connector', 'type'], null, 'save'],
+  ] as const)('%j → %s on %s', (path, field, step) => {
+    expect(fieldOfPath(path)).toBe(field);
+    expect(stepOfField(fieldOfPath(path))).toBe(step);
+  });
+});
