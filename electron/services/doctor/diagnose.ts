@@ -1,4 +1,5 @@
 import { AWS_ERROR_CLASSES } from '../../../shared/errors';
+import { redactSecrets } from '../../../shared/redact';
 import { DOCTOR_LIMITS, type DoctorInput, type DoctorResult, type Evidence, type Finding, type Severity } from '../../../shared/doctor/schema';
 import { classifyText, type Candidate } from './classify';
 import { clockSkewDrafts } from './clock';
@@ -35,8 +36,9 @@ function classificationDraft(input: ReadInput, focus: Focus, candidates: readonl
   };
 }
 
-function sameEvidence(a: Evidence, b: Evidence): boolean {
-  return a.input === b.input && a.start === b.start && a.end === b.end;
+/** Whether evidence `a` already shows all of `b` (same input, range inside). */
+function covers(a: Evidence, b: Evidence): boolean {
+  return a.input === b.input && a.start <= b.start && a.end >= b.end;
 }
 
 /**
@@ -58,7 +60,7 @@ function merge(drafts: readonly Draft[]): Draft[] {
       severity: SEVERITY_ORDER[draft.severity] < SEVERITY_ORDER[into.severity] ? draft.severity : into.severity,
       title: into.title,
       explanation: `${into.explanation} ${draft.explanation}`,
-      evidence: [...into.evidence, ...draft.evidence.filter((e) => !into.evidence.some((x) => sameEvidence(x, e)))],
+      evidence: [...into.evidence, ...draft.evidence.filter((e) => !into.evidence.some((x) => covers(x, e)))],
       fix: [...(into.fix ?? []), ...(draft.fix ?? [])],
       confidence: Math.min(0.97, Math.max(into.confidence, draft.confidence) + 0.1),
       decidingFacts: into.decidingFacts ?? draft.decidingFacts,
@@ -68,14 +70,15 @@ function merge(drafts: readonly Draft[]): Draft[] {
   return merged;
 }
 
+/** Customers paste secrets along with errors; whatever leaves the doctor has them removed (offsets still locate the text). */
 function toFinding(draft: Draft): Finding {
   const info = CLASS_INFO[draft.class];
   return {
     class: draft.class,
     severity: draft.severity,
-    title: draft.title ?? info.title,
-    explanation: draft.explanation,
-    evidence: draft.evidence,
+    title: redactSecrets(draft.title ?? info.title),
+    explanation: redactSecrets(draft.explanation),
+    evidence: draft.evidence.map((e) => ({ ...e, text: redactSecrets(e.text) })),
     fix: [...new Set([...(draft.fix ?? []), ...info.fix])],
     confidence: round(draft.confidence),
     decidingFacts: [...(draft.decidingFacts ?? [])],

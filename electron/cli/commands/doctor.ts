@@ -1,0 +1,87 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { DOCTOR_LIMITS, type DoctorInput, type DoctorResult, type Finding } from '../../../shared/doctor/schema';
+import { diagnose } from '../../services/doctor/diagnose';
+import { parseFlags } from '../args';
+import { EXIT, UsageError, type CliIo, type Command } from '../command';
+
+const USAGE = `Usage: awb doctor <file>... [--json]
+       awb doctor - [--json]          (reads standard input)
+
+Diagnoses a failing AWS connector offline from whatever was sent: error messages, logs and stack
+traces (any SDK, the AWS CLI, Terraform, eksctl, Kubernetes events, Harness delegate logs), Harness
+connector YAML, delegate YAML, IAM policy or trust policy JSON, awb JSON reports. Each input's kind
+is detected; the inputs are read together, so a region in the connector explains an error in the log.
+
+Options:
+  --json    Print {"schemaVersion":1,"inputs":[{"name","kind",…}],"findings":[{"class","severity",
+            "title","explanation","evidence","fix","confidence","decidingFacts","alternatives"}]},
+            most likely finding first.
+
+Exit codes: 0 the diagnosis ran (whatever it found), 2 bad usage or an input that cannot be read.`;
+
+/** At most this many bytes are read from one file: the doctor reads 10 MB of text per input anyway. */
+const MAX_BYTES = DOCTOR_LIMITS.maxInputChars * 4;
+
+function readBounded(fd: number): string {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const buffer = Buffer.alloc(1024 * 1024);
+  let read: number;
+  while (total < MAX_BYTES && (read = readSync(fd, buffer, 0, Math.min(buffer.length, MAX_BYTES - total), null)) > 0) {
+    chunks.push(Buffer.from(buffer.subarray(0, read)));
+    total += read;
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function readSource(path: string): DoctorInput {
+  if (path === '-') return { name: 'standard input', text: readBounded(0) };
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' ? `${path} does not exist.` : `${path} cannot be read (${code ?? 'unknown error'}).`);
+  }
+  try {
+    if (fstatSync(fd).isDirectory()) throw new UsageError(`${path} is a folder; give the files in it.`);
+    return { name: path, text: readBounded(fd) };
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function formatFinding(finding: Finding, index: number, result: DoctorResult): string {
+  const lines = [`${index + 1}. [${finding.severity}] ${finding.title}  (${finding.class}, ${Math.round(finding.confidence * 100)}%)`];
+  lines.push(`   why: ${finding.explanation}`);
+  for (const evidence of finding.evidence.slice(0, 4)) {
+    lines.push(`   evidence (${result.inputs[evidence.input]?.name ?? 'input'} @${evidence.start}): ${evidence.text.replace(/\s+/g, ' ').slice(0, 160)}`);
+  }
+  finding.fix.forEach((step, i) => lines.push(`   fix ${i + 1}. ${step}`));
+  if (finding.decidingFacts.length > 0) lines.push(`   would decide: ${finding.decidingFacts.join(' | ')}`);
+  if (finding.alternatives.length > 0) lines.push(`   also possible: ${finding.alternatives.map((a) => `${a.class} ${Math.round(a.confidence * 100)}%`).join(', ')}`);
+  return lines.join('\n');
+}
+
+function formatText(result: DoctorResult): string {
+  const inputs = result.inputs.map((input) => `  ${input.name}: ${input.kind} (${input.summary})`);
+  const findings = result.findings.length > 0 ? result.findings.map((f, i) => formatFinding(f, i, result)) : ['No known AWS credential failure or configuration problem found.'];
+  return [`Inputs:`, ...inputs, '', ...findings, ''].join('\n');
+}
+
+export const doctorCommand: Command = {
+  name: 'doctor',
+  summary: 'Diagnose a credential failure offline from errors, logs, YAML and policies',
+  usage: USAGE,
+  async run(argv: readonly string[], io: CliIo): Promise<number> {
+    const { values, positionals } = parseFlags(argv, { json: { type: 'boolean' } });
+    if (positionals.length === 0) throw new UsageError('give at least one file, or - to read standard input.');
+    if (positionals.length > DOCTOR_LIMITS.maxInputs) throw new UsageError(`at most ${DOCTOR_LIMITS.maxInputs} inputs at once.`);
+    const result = diagnose(positionals.map(readSource));
+    io.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatText(result));
+    return EXIT.ok;
+  },
+};

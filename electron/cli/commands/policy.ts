@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import { USE_CASE_IDS, type UseCaseId } from '../../../shared/iam/use-cases';
+import { POLICY_LIMITS, type PolicyCheckResult, type PolicyDocumentInput } from '../../../shared/policy/schema';
+import { checkPolicies } from '../../services/policy/check';
+import { parseFlags } from '../args';
+import { EXIT, UsageError, type CliIo, type Command } from '../command';
+
+const USAGE = `Usage: awb policy --identity <file>... [--boundary <file>] [--scp <file>...] [--session <file>]
+                  [--trust <file>] [--service-account <namespace>:<name>]
+                  [--use-case <name>...] [--action <action>...] [--resource <arn>]
+                  [--region <region>] [--context <key>=<value>...] [--json]
+
+Evaluates, offline with a real IAM evaluator, whether each action a Harness AWS connector needs is
+allowed, and says why not: explicit deny (which policy and statement), no Allow, or an Allow whose
+condition is not met. ec2:DescribeRegions (the connector test) is always checked.
+
+Options:
+  --identity <file>        Identity policy JSON of the connector's role or user (repeatable; --policy is the same).
+  --boundary <file>        Permissions boundary of that role or user.
+  --scp <file>             Service control policy (repeatable; AWS's FullAWSAccess is assumed unless one allows).
+  --session <file>         Session policy passed when the role was assumed.
+  --trust <file>           The role's trust policy: IRSA checks (:sub, :aud, provider partition).
+  --service-account <ns>:<name>  The delegate's namespace and service account, checked against the trust :sub.
+  --use-case <name>        Harness use case presets: ${USE_CASE_IDS.join(', ')} (repeatable).
+  --action <action>        Any IAM action, e.g. ec2:DescribeRegions (repeatable).
+  --resource <arn>         Resource to evaluate against (default: any resource).
+  --region <region>        aws:RequestedRegion and the partition (default us-east-1).
+  --context <key>=<value>  Request context, e.g. aws:MultiFactorAuthPresent=true, aws:SourceIp=10.0.0.1 (repeatable).
+  --json                   Print {"results":[{"action","resource","decision","reason","policy","statement"}],"lint":[{"severity","message","path"}]}.
+
+Exit codes: 0 every action allowed, 1 an action is denied or the trust policy fails a check,
+2 bad usage or input (unreadable file, malformed policy, unknown action).`;
+
+function readDocument(path: string): PolicyDocumentInput {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' ? `${path} does not exist.` : `${path} cannot be read (${code ?? 'unknown error'}).`);
+  }
+  if (text.length > POLICY_LIMITS.maxDocumentChars) throw new UsageError(`${path} is larger than 1 MB; that is not an IAM policy.`);
+  return { name: path.split(/[\\/]/).pop() ?? path, text };
+}
+
+function parseContext(pairs: readonly string[]): Record<string, string | string[]> {
+  const context: Record<string, string | string[]> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw new UsageError(`--context ${pair}: write key=value, e.g. aws:MultiFactorAuthPresent=true.`);
+    const key = pair.slice(0, at);
+    const value = pair.slice(at + 1);
+    const previous = context[key];
+    // Repeating a key builds a multi-valued key, as IAM has for aws:TagKeys and similar.
+    context[key] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
+  }
+  return context;
+}
+
+function parseUseCases(names: readonly string[]): UseCaseId[] {
+  return names.map((name) => {
+    if (!(USE_CASE_IDS as readonly string[]).includes(name)) throw new UsageError(`unknown use case "${name}"; choose from ${USE_CASE_IDS.join(', ')}.`);
+    return name as UseCaseId;
+  });
+}
+
+function parseServiceAccount(value: string | undefined): { namespace: string; name: string } | undefined {
+  if (value === undefined) return undefined;
+  const [namespace, name, ...rest] = value.split(':');
+  if (!namespace || !name || rest.length > 0) throw new UsageError('--service-account takes <namespace>:<name>, e.g. harness-delegate-ng:harness-irsa.');
+  return { namespace, name };
+}
+
+function formatText(result: PolicyCheckResult): string {
+  const width = Math.max(6, ...result.results.map((r) => r.action.length));
+  const words = { allowed: 'ALLOWED', explicit_deny: 'DENIED (explicit)', implicit_deny: 'DENIED (implicit)' } as const;
+  const rows = result.results.map((r) => `  ${r.action.padEnd(width)}  ${words[r.decision]}\n      ${r.reason}`);
+  const lint = result.lint.map((l) => `  ${l.severity}: ${l.path}: ${l.message}`);
+  const { allowed, denied, skipped } = result.summary;
+  return [
+    'Actions:',
+    ...(rows.length > 0 ? rows : ['  (none evaluated)']),
+    ...(lint.length > 0 ? ['', 'Lint:', ...lint] : []),
+    '',
+    `${allowed} allowed, ${denied} denied${skipped > 0 ? `, ${skipped} not evaluated` : ''}.`,
+    '',
+  ].join('\n');
+}
+
+export const policyCommand: Command = {
+  name: 'policy',
+  summary: 'Check offline whether IAM policies allow what a Harness connector needs',
+  usage: USAGE,
+  async run(argv: readonly string[], io: CliIo): Promise<number> {
+    const { values, positionals } = parseFlags(argv, {
+      identity: { type: 'string', multiple: true },
+      policy: { type: 'string', multiple: true },
+      boundary: { type: 'string' },
+      scp: { type: 'string', multiple: true },
+      session: { type: 'string' },
+      trust: { type: 'string' },
+      'service-account': { type: 'string' },
+      'use-case': { type: 'string', multiple: true },
+      action: { type: 'string', multiple: true },
+      resource: { type: 'string' },
+      region: { type: 'string' },
+      context: { type: 'string', multiple: true },
+      json: { type: 'boolean' },
+    });
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"; policy files go after --identity.`);
+    const identity = [...(values.identity ?? []), ...(values.policy ?? [])];
+    if (identity.length === 0) throw new UsageError('--identity <file> is required (the identity policy of the connector’s role or user).');
+    const result = await checkPolicies({
+      identity: identity.map(readDocument),
+      boundary: values.boundary ? readDocument(values.boundary) : undefined,
+      scps: (values.scp ?? []).map(readDocument),
+      session: values.session ? readDocument(values.session) : undefined,
+      trust: values.trust ? readDocument(values.trust) : undefined,
+      serviceAccount: parseServiceAccount(values['service-account']),
+      useCases: parseUseCases(values['use-case'] ?? []),
+      actions: values.action ?? [],
+      resource: values.resource,
+      region: values.region ?? 'us-east-1',
+      context: parseContext(values.context ?? []),
+    });
+    io.stdout(values.json ? `${JSON.stringify({ results: result.results, lint: result.lint, summary: result.summary }, null, 2)}\n` : formatText(result));
+    const errors = result.lint.filter((l) => l.severity === 'error');
+    if (errors.some((l) => !l.path.startsWith('trust'))) return EXIT.usage;
+    return result.summary.denied > 0 || errors.length > 0 ? EXIT.failed : EXIT.ok;
+  },
+};
