@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { CREDENTIAL_TYPES, SECRET_REF_FIELDS, connectorDocumentValueSchema, validConnectorDocumentSchema } from '../../connector';
+// Specific modules, not the connector index: the preload bundles the contract and needs no YAML parser.
+import { CREDENTIAL_TYPES } from '../../connector/schema';
+import { SECRET_REF_FIELDS } from '../../connector/secret-refs';
+import { connectorDocumentValueSchema, validConnectorDocumentSchema } from '../../connector/validate';
 import { channel } from '../define';
 import { secretRefSchema } from './secrets';
 
