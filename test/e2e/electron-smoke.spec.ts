@@ -19,12 +19,14 @@ test('the Electron app starts with a locked-down window', async () => {
   const app = await electron.launch({ args: ['out/main/index.js'], executablePath: binary ?? undefined });
   const window = await app.firstWindow();
   await expect(window.getByRole('navigation', { name: 'Main' })).toBeVisible();
-  const prefs = await app.evaluate(({ BrowserWindow }) => {
-    const [win] = BrowserWindow.getAllWindows();
-    const web = win?.webContents.getLastWebPreferences();
-    return { contextIsolation: web?.contextIsolation, sandbox: web?.sandbox, nodeIntegration: web?.nodeIntegration };
-  });
-  expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false });
-  expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+  // Isolated and sandboxed: the page sees window.api and no Node at all.
+  const page = await window.evaluate(() => ({
+    require: typeof (globalThis as { require?: unknown }).require,
+    process: typeof (globalThis as { process?: unknown }).process,
+    api: typeof window.api.app.info,
+  }));
+  expect(page).toEqual({ require: 'undefined', process: 'undefined', api: 'function' });
+  const info = await window.evaluate(() => window.api.app.info());
+  expect(info).toMatchObject({ ok: true, value: { versions: { electron: expect.stringMatching(/^\d+\./) } } });
   await app.close();
 });

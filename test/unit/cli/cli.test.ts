@@ -31,7 +31,7 @@ describe('awb command line', () => {
 
   it('is the package bin, runnable under plain Node', () => {
     expect(pkg.bin.awb).toBe('electron/cli/awb.mjs');
-    expect(readFileSync(pkg.bin.awb, 'utf8').startsWith('#!/usr/bin/env node')).toBe(true);
+    expect(readFileSync(pkg.bin.awb ?? '', 'utf8').startsWith('#!/usr/bin/env node')).toBe(true);
   });
 });
 
