@@ -17,16 +17,16 @@ test('the Electron app starts with a locked-down window', async () => {
   if (!binary || !existsSync(binary)) console.warn(`SKIPPED: Electron launch test: ${reason}`);
   test.skip(!binary || !existsSync(binary), reason);
   const app = await electron.launch({ args: ['out/main/index.js'], executablePath: binary ?? undefined });
-  const window = await app.firstWindow();
-  await expect(window.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  const page = await app.firstWindow();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   // Isolated and sandboxed: the page sees window.api and no Node at all.
-  const page = await window.evaluate(() => ({
+  const seen = await page.evaluate(() => ({
     require: typeof (globalThis as { require?: unknown }).require,
     process: typeof (globalThis as { process?: unknown }).process,
     api: typeof window.api.app.info,
   }));
-  expect(page).toEqual({ require: 'undefined', process: 'undefined', api: 'function' });
-  const info = await window.evaluate(() => window.api.app.info());
+  expect(seen).toEqual({ require: 'undefined', process: 'undefined', api: 'function' });
+  const info = await page.evaluate(() => window.api.app.info());
   expect(info).toMatchObject({ ok: true, value: { versions: { electron: expect.stringMatching(/^\d+\./) } } });
   await app.close();
 });
