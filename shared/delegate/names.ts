@@ -12,3 +12,13 @@ export function kubernetesNameProblem(name: string): string | null {
   }
   return null;
 }
+
+/** Namespaces are stricter: a DNS-1123 label, at most 63 characters and no dots. */
+const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+export function namespaceNameProblem(name: string): string | null {
+  if (name.length === 0) return 'is empty';
+  if (name.length > 63) return `is ${name.length} characters long; the limit is 63`;
+  if (!LABEL.test(name)) return 'may only contain lowercase letters, digits and "-", and must start and end with a letter or digit';
+  return null;
+}

@@ -14,6 +14,7 @@ export const MANIFEST_PROBLEM_CODES = [
   'latest-image',
   'placeholder',
   'invalid-service-account-name',
+  'invalid-namespace',
   'flow-style',
 ] as const;
 

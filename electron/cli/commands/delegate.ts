@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { kubernetesNameProblem } from '../../../shared/delegate/names';
+import { kubernetesNameProblem, namespaceNameProblem } from '../../../shared/delegate/names';
 import { parseOidcIssuer } from '../../../shared/delegate/partition';
 import { hasErrors, type ManifestProblem } from '../../../shared/delegate/problems';
 import { prepareIrsa } from '../../services/delegate/delegate-service';
@@ -85,7 +85,7 @@ function trust(argv: readonly string[], io: CliIo): number {
   const issuer = parseOidcIssuer(issuerUrl);
   if (!issuer) errors.push(`--oidc-issuer "${issuerUrl}" is not an EKS OIDC issuer URL (https://oidc.eks.<region>.amazonaws.com/id/<ID>; China: .amazonaws.com.cn).`);
   if (!/^\d{12}$/.test(accountId)) errors.push(`--account "${accountId}" is not a 12-digit AWS account ID.`);
-  const namespaceProblem = kubernetesNameProblem(namespace);
+  const namespaceProblem = namespaceNameProblem(namespace);
   if (namespaceProblem) errors.push(`--namespace "${namespace}" ${namespaceProblem}.`);
   const accountProblem = kubernetesNameProblem(serviceAccount);
   if (accountProblem) errors.push(`--service-account "${serviceAccount}" ${accountProblem}.`);

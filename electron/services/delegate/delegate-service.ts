@@ -1,5 +1,6 @@
 import { isMap, isScalar } from 'yaml';
-import { delegateFormSchema, type DelegateFormInput } from '../../../shared/delegate/form';
+import { delegateFormSchema, type DelegateForm, type DelegateFormInput } from '../../../shared/delegate/form';
+import { namespaceNameProblem } from '../../../shared/delegate/names';
 import { parseOidcIssuer } from '../../../shared/delegate/partition';
 import type { ManifestProblem } from '../../../shared/delegate/problems';
 import type { DelegateAnalysis, DelegateArtifacts, IrsaResult } from '../../../shared/delegate/results';
@@ -65,15 +66,25 @@ function manifestFacts(located: LocatedManifest): ManifestFacts {
   };
 }
 
-function formProblems(oidcIssuer: string | undefined): ManifestProblem[] {
-  if (!oidcIssuer || parseOidcIssuer(oidcIssuer)) return [];
-  return [
-    {
+/** Problems of the form alone; they have no line because they are not in the manifest yet. */
+function formProblems(form: Pick<DelegateForm, 'oidcIssuer' | 'namespace'>): ManifestProblem[] {
+  const problems: ManifestProblem[] = [];
+  if (form.oidcIssuer && !parseOidcIssuer(form.oidcIssuer)) {
+    problems.push({
       code: 'invalid-issuer', severity: 'error', line: null,
-      message: `"${oidcIssuer}" is not an EKS OIDC issuer URL.`,
+      message: `"${form.oidcIssuer}" is not an EKS OIDC issuer URL.`,
       fix: 'Copy it from aws eks describe-cluster --name <cluster> --query cluster.identity.oidc.issuer; it looks like https://oidc.eks.<region>.amazonaws.com/id/<ID>.',
-    },
-  ];
+    });
+  }
+  const namespaceProblem = form.namespace ? namespaceNameProblem(form.namespace) : null;
+  if (form.namespace && namespaceProblem) {
+    problems.push({
+      code: 'invalid-namespace', severity: 'error', line: null,
+      message: `The namespace "${form.namespace}" is not a valid Kubernetes namespace name: it ${namespaceProblem}.`,
+      fix: 'Use lowercase letters, digits and "-"; Harness uses harness-delegate-ng.',
+    });
+  }
+  return problems;
 }
 
 /**
@@ -95,7 +106,7 @@ export function prepareIrsa(text: string, formInput: DelegateFormInput): IrsaRes
   if (input.errors.length > 0 || !inputLocated.workload) return fallback(inputProblems);
 
   const role = resolveRole(form);
-  if (!role.ok) return fallback([role.problem, ...formProblems(form.oidcIssuer), ...inputProblems]);
+  if (!role.ok) return fallback([role.problem, ...formProblems(form), ...inputProblems]);
   const namespace = form.namespace ?? inputLocated.workload.namespace ?? (inputLocated.binding?.subject ? stringAt(inputLocated.binding.subject, ['namespace']) : null);
   if (!namespace) {
     return fallback([
@@ -120,7 +131,7 @@ export function prepareIrsa(text: string, formInput: DelegateFormInput): IrsaRes
   return {
     output: edited.output,
     changes: edited.changes,
-    problems: [...formProblems(form.oidcIssuer), ...validateManifest(output, located, form, form.serviceAccount)],
+    problems: [...formProblems(form), ...validateManifest(output, located, form, form.serviceAccount)],
     diff: manifestDiff(text, edited.output),
     artifacts: buildArtifacts(form, manifestFacts(located)),
   };

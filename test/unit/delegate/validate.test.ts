@@ -130,6 +130,16 @@ describe('validation problems, each with its line', () => {
     ]);
   });
 
+  it('form values that are wrong before they reach the manifest: namespace name and issuer URL, without a line', () => {
+    const result = prepareIrsa(compact, { serviceAccount: SA, roleArn: ROLE, namespace: 'Harness.NG', oidcIssuer: 'https://oidc.eks.cn-north-1.amazonaws.com/id/ABC' });
+    expect(only(result.problems, 'invalid-namespace')).toEqual([
+      { severity: 'error', line: null, message: 'The namespace "Harness.NG" is not a valid Kubernetes namespace name: it may only contain lowercase letters, digits and "-", and must start and end with a letter or digit.' },
+    ]);
+    expect(only(result.problems, 'invalid-issuer')).toEqual([
+      { severity: 'error', line: null, message: '"https://oidc.eks.cn-north-1.amazonaws.com/id/ABC" is not an EKS OIDC issuer URL.' },
+    ]);
+  });
+
   it('YAML that cannot be read: the error and its line, and no edit', () => {
     const broken = current.replace('  name: harness-delegate-cluster-admin', '  name: "harness-delegate-cluster-admin');
     const result = prepareIrsa(broken, { serviceAccount: SA, roleArn: ROLE });
