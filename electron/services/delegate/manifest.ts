@@ -1,4 +1,4 @@
-import { Composer, LineCounter, Parser, isScalar, type CST, type Document, type Node } from 'yaml';
+import { Composer, LineCounter, Parser, isCollection, isNode, isScalar, type CST, type Document, type Node } from 'yaml';
 
 /**
  * A manifest parsed twice over the same tokens: the concrete syntax tree (every byte, comments and
@@ -40,12 +40,8 @@ export function stringAt(node: unknown, path: readonly (string | number)[]): str
 export function nodeAt(node: unknown, path: readonly (string | number)[]): Node | null {
   let current: unknown = node;
   for (const key of path) {
-    if (current && typeof current === 'object' && 'get' in current && typeof current.get === 'function') {
-      current = (current as { get(key: unknown, keepScalar: boolean): unknown }).get(key, true);
-    } else {
-      return null;
-    }
+    if (!isCollection(current)) return null;
+    current = current.get(key, true);
   }
-  return (current as Node | undefined) ?? null;
+  return isNode(current) ? current : null;
 }
-

@@ -18,26 +18,28 @@ export function kubectlChecks(input: ChecksInput): string {
   const sa = shellQuote(input.serviceAccount);
   const workload = input.workload ? `${input.workload.kind.toLowerCase()}/${input.workload.name}` : 'deployment/<delegate name>';
   const pods = input.workload?.podLabel ? `-l ${shellQuote(input.workload.podLabel)}` : `-l harness.io/name=delegate`;
+  let step = 0;
+  const title = (text: string) => `# ${(step += 1)}. ${text}`;
   const lines = [
-    '# 1. The service account carries the role.',
+    title('The service account carries the role.'),
     `kubectl get serviceaccount ${sa} -n ${ns} -o jsonpath='{.metadata.annotations.eks\\.amazonaws\\.com/role-arn}{"\\n"}'`,
     `#    expect: ${input.roleArn}`,
     '',
   ];
   if (input.binding) {
     lines.push(
-      `# 2. The ${input.binding.kind} binds that service account.`,
+      title(`The ${input.binding.kind} binds that service account.`),
       `kubectl get ${input.binding.kind.toLowerCase()} ${shellQuote(input.binding.name)}${input.binding.kind === 'RoleBinding' ? ` -n ${ns}` : ''} -o jsonpath='{range .subjects[*]}{.namespace}/{.name}{"\\n"}{end}'`,
       `#    expect: ${input.namespace}/${input.serviceAccount}`,
       '',
     );
   }
   lines.push(
-    '# 3. Restart the delegate: only pods created after the annotation get the credentials.',
+    title('Restart the delegate: only pods created after the annotation get the credentials.'),
     `kubectl rollout restart ${shellQuote(workload)} -n ${ns}`,
     `kubectl rollout status ${shellQuote(workload)} -n ${ns}`,
     '',
-    '# 4. The pods run as the service account and got AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE.',
+    title('The pods run as the service account and got AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE.'),
     `kubectl get pods -n ${ns} ${pods} -o jsonpath='{range .items[*]}{.metadata.name} {.spec.serviceAccountName}{"\\n"}{end}'`,
     `#    expect: every pod with ${input.serviceAccount}`,
     `kubectl describe pods -n ${ns} ${pods} | grep -E 'AWS_ROLE_ARN|AWS_WEB_IDENTITY_TOKEN_FILE'`,
