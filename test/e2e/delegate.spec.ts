@@ -65,13 +65,18 @@ test.describe('Delegate YAML workbench', () => {
     await page.getByRole('main').evaluate((main) => main.scrollTo(0, 0));
     await page.screenshot({ path: 'test-results/delegate.png' });
     expect(await axeViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: 'test-results/delegate-dark.png' });
+    expect(await axeViolations(page)).toEqual([]);
     expect(app.consoleErrors).toEqual([]);
   });
 
-  test('a role from another partition than the cluster is an error with its line', async ({ app }) => {
+  test('open a file; a role from another partition than the cluster is an error with its line', async ({ app }) => {
     const { page } = app;
     await app.open('delegate');
-    await page.getByLabel('Delegate manifest YAML').fill(manifest);
+    // Opened from a file this time (the hidden input behind "Open file…"), not pasted.
+    await page.locator('input[type="file"]').setInputFiles(join(import.meta.dirname, '../fixtures/delegate/harness-delegate.yaml'));
+    await expect(page.getByLabel('Delegate manifest YAML')).toHaveValue(manifest);
     await page.getByRole('textbox', { name: 'Service account', exact: true }).fill('harness-delegate-irsa');
     await page.getByRole('textbox', { name: 'Role ARN' }).fill(ROLE);
     await page.getByRole('textbox', { name: 'Region', exact: true }).fill('us-gov-west-1');
