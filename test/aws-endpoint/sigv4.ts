@@ -55,8 +55,8 @@ export interface SignedRequest {
 }
 
 export function expectedSignature(request: SignedRequest, auth: ParsedAuthorization, secretAccessKey: string, amzDate: string): string {
-  const payloadHeader = request.headers['x-amz-content-sha256'];
-  const payloadHash = typeof payloadHeader === 'string' && payloadHeader !== 'UNSIGNED-PAYLOAD' ? payloadHeader : sha256Hex(request.body);
+  // STS and EC2 hash the body they received: a client-declared x-amz-content-sha256 cannot vouch for a different body.
+  const payloadHash = sha256Hex(request.body);
   const canonicalRequest = [
     request.method,
     request.path || '/',
