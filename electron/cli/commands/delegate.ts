@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { kubernetesNameProblem, namespaceNameProblem } from '../../../shared/delegate/names';
 import { parseOidcIssuer } from '../../../shared/delegate/partition';
 import { hasErrors, type ManifestProblem } from '../../../shared/delegate/problems';
+import { isAppError } from '../../../shared/errors';
 import { prepareIrsa } from '../../services/delegate/delegate-service';
 import { trustPolicy } from '../../services/delegate/generate/trust-policy';
 import { parseFlags, requireFlag } from '../args';
@@ -33,6 +34,16 @@ async function readInput(path: string): Promise<string> {
   }
 }
 
+/** A flag value the form rejects outright (far too long, say) is bad usage, not a validation finding. */
+function usageOnBadForm<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (isAppError(error) && error.value.class === 'invalid_argument') throw new UsageError(error.value.message);
+    throw error;
+  }
+}
+
 async function irsa(argv: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseFlags(argv, {
     in: { type: 'string' },
@@ -48,14 +59,16 @@ async function irsa(argv: readonly string[], io: CliIo): Promise<number> {
   const serviceAccount = requireFlag(values, 'service-account');
   const roleArn = requireFlag(values, 'role-arn');
   const text = await readInput(file);
-  const result = prepareIrsa(text, {
-    serviceAccount,
-    roleArn,
-    namespace: values.namespace,
-    stsRegionalEndpoints: values['sts-regional-endpoints'] ?? false,
-    region: values.region,
-    oidcIssuer: values['oidc-issuer'],
-  });
+  const result = usageOnBadForm(() =>
+    prepareIrsa(text, {
+      serviceAccount,
+      roleArn,
+      namespace: values.namespace,
+      stsRegionalEndpoints: values['sts-regional-endpoints'] ?? false,
+      region: values.region,
+      oidcIssuer: values['oidc-issuer'],
+    }),
+  );
   // Lines refer to the input when no edit was made, else to the patched manifest (the SA adds lines).
   const label = result.output === null ? file : values.out ?? 'patched manifest';
   for (const problem of result.problems) io.stderr(formatProblem(label, problem));

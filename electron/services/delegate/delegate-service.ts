@@ -4,7 +4,7 @@ import { namespaceNameProblem } from '../../../shared/delegate/names';
 import { parseOidcIssuer } from '../../../shared/delegate/partition';
 import type { ManifestProblem } from '../../../shared/delegate/problems';
 import type { DelegateAnalysis, DelegateArtifacts, IrsaResult } from '../../../shared/delegate/results';
-import { isAppError } from '../../../shared/errors';
+import { AppError, isAppError } from '../../../shared/errors';
 import { manifestDiff } from './diff';
 import { buildArtifacts, type ManifestFacts } from './generate/artifacts';
 import { applyIrsaEdits } from './irsa';
@@ -12,6 +12,14 @@ import { locate, type LocatedManifest } from './locate';
 import { nodeAt, parseManifest, stringAt } from './manifest';
 import { ROLE_ARN_ANNOTATION, findPlaceholders, validateManifest } from './validate';
 import { resolveRole } from './role';
+
+/** The form as the IPC router would accept it; callers without the router (the CLI) get the same check. */
+function parseForm(input: DelegateFormInput): DelegateForm {
+  const parsed = delegateFormSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new AppError('invalid_argument', `Invalid ${issue?.path.join('.') || 'form'}: ${issue?.message ?? 'not accepted'}.`, 'Correct that value and try again.');
+}
 
 /** What a delegate manifest contains and what is wrong with it, before any edit. */
 export function analyzeManifest(text: string): DelegateAnalysis {
@@ -92,7 +100,7 @@ function formProblems(form: Pick<DelegateForm, 'oidcIssuer' | 'namespace'>): Man
  * of the patched manifest when there is one (untouched lines keep their text), else of the input.
  */
 export function prepareIrsa(text: string, formInput: DelegateFormInput): IrsaResult {
-  const form = delegateFormSchema.parse(formInput);
+  const form = parseForm(formInput);
   const input = parseManifest(text);
   const inputLocated = locate(input);
   const fallback = (problems: ManifestProblem[]): IrsaResult => ({
@@ -139,5 +147,5 @@ export function prepareIrsa(text: string, formInput: DelegateFormInput): IrsaRes
 
 /** The generated texts alone, for when there is no manifest (a Helm install, say). */
 export function generateArtifacts(formInput: DelegateFormInput): DelegateArtifacts {
-  return buildArtifacts(delegateFormSchema.parse(formInput));
+  return buildArtifacts(parseForm(formInput));
 }

@@ -62,6 +62,9 @@ describe('awb delegate irsa', () => {
     expect(awb('delegate', 'irsa', '--in', join(dir.path, 'nope.yaml'), '--service-account', SA, '--role-arn', ROLE)).toMatchObject({ code: 2 });
     expect(awb('delegate', 'irsa', '--in', FIXTURE, '--bogus')).toMatchObject({ code: 2 });
     expect(awb('delegate', 'frob').code).toBe(2);
+    const tooLong = awb('delegate', 'irsa', '--in', FIXTURE, '--service-account', 'x'.repeat(301), '--role-arn', ROLE);
+    expect(tooLong.code).toBe(2);
+    expect(tooLong.stderr).toMatch(/Invalid serviceAccount/);
     expect(awb('delegate').code).toBe(2);
   });
 });
