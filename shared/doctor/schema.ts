@@ -24,6 +24,20 @@ export const INPUT_KINDS = [
 export const inputKindSchema = z.enum(INPUT_KINDS);
 export type InputKind = z.infer<typeof inputKindSchema>;
 
+/** How each kind is named to the user, in the CLI and in the Doctor view. */
+export const INPUT_KIND_LABELS: Readonly<Record<InputKind, string>> = {
+  empty: 'Empty: nothing to read.',
+  binary: 'Binary data, not text: paste the error text, log, YAML or JSON instead.',
+  error_message: 'Error message',
+  log: 'Log excerpt or stack trace',
+  connector_yaml: 'Harness connector YAML',
+  delegate_yaml: 'Kubernetes delegate YAML',
+  iam_policy: 'IAM policy JSON',
+  trust_policy: 'IAM trust policy JSON',
+  awb_report: 'awb JSON report',
+  unknown: 'Unrecognised text: no letters or words to read.',
+};
+
 /**
  * Classes a finding can carry: every AWS credential-failure class, plus the doctor's own classes for
  * configuration problems found by cross-checking inputs and for plain information about an input.

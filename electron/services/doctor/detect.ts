@@ -1,4 +1,4 @@
-import { DOCTOR_LIMITS, type DoctorInput, type InputKind } from '../../../shared/doctor/schema';
+import { DOCTOR_LIMITS, INPUT_KIND_LABELS, type DoctorInput, type InputKind } from '../../../shared/doctor/schema';
 
 /** One input as the doctor reads it: capped text, its kind and, for JSON, the parsed value. */
 export interface ReadInput {
@@ -61,29 +61,12 @@ function textKind(text: string): InputKind {
   return lines > 3 ? 'log' : 'error_message';
 }
 
-const KIND_WORDS: Readonly<Record<InputKind, string>> = {
-  empty: 'Empty: nothing to read.',
-  binary: 'Binary data, not text: paste the error text, log, YAML or JSON instead.',
-  error_message: 'Error message',
-  log: 'Log excerpt or stack trace',
-  connector_yaml: 'Harness connector YAML',
-  delegate_yaml: 'Kubernetes delegate YAML',
-  iam_policy: 'IAM policy JSON',
-  trust_policy: 'IAM trust policy JSON',
-  awb_report: 'awb JSON report',
-  unknown: 'Unrecognised text: no letters or words to read.',
-};
-
-export function describeKind(kind: InputKind): string {
-  return KIND_WORDS[kind];
-}
-
 /** Reads one input without ever throwing: oversized text is cut at the cap, junk is named as junk. */
 export function readInput(index: number, input: DoctorInput): ReadInput {
   const truncated = input.text.length > DOCTOR_LIMITS.maxInputChars;
   const text = truncated ? input.text.slice(0, DOCTOR_LIMITS.maxInputChars) : input.text;
   const base = { index, name: input.name || `input ${index + 1}`, text, chars: input.text.length, truncated, json: undefined };
-  const done = (kind: InputKind, json: unknown = undefined) => ({ ...base, kind, json, summary: describeKind(kind) });
+  const done = (kind: InputKind, json: unknown = undefined) => ({ ...base, kind, json, summary: INPUT_KIND_LABELS[kind] });
   if (text.trim().length === 0) return done('empty');
   const junk = junkRatio(text.slice(0, SAMPLE));
   if (junk.nul || junk.ratio > 0.1) return done('binary');

@@ -36,6 +36,10 @@ function classificationDraft(input: ReadInput, focus: Focus, candidates: readonl
   };
 }
 
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
 /** Whether evidence `a` already shows all of `b` (same input, range inside). */
 function covers(a: Evidence, b: Evidence): boolean {
   return a.input === b.input && a.start <= b.start && a.end >= b.end;
@@ -59,7 +63,7 @@ function merge(drafts: readonly Draft[]): Draft[] {
       ...into,
       severity: SEVERITY_ORDER[draft.severity] < SEVERITY_ORDER[into.severity] ? draft.severity : into.severity,
       title: into.title,
-      explanation: `${into.explanation} ${draft.explanation}`,
+      explanation: `${sentence(into.explanation)} ${sentence(draft.explanation)}`,
       evidence: [...into.evidence, ...draft.evidence.filter((e) => !into.evidence.some((x) => covers(x, e)))],
       fix: [...(into.fix ?? []), ...(draft.fix ?? [])],
       confidence: Math.min(0.97, Math.max(into.confidence, draft.confidence) + 0.1),

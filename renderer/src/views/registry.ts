@@ -3,8 +3,10 @@ import type { IconName } from '../components/Icon.svelte';
 import AboutView from './about/AboutView.svelte';
 import ConnectorsView from './connectors/ConnectorsView.svelte';
 import DelegateView from './delegate/DelegateView.svelte';
+import DoctorView from './doctor/DoctorView.svelte';
 import HistoryView from './history/HistoryView.svelte';
 import PlaceholderView from './PlaceholderView.svelte';
+import PolicyView from './policy/PolicyView.svelte';
 
 export interface ViewEntry {
   readonly id: string;
@@ -40,26 +42,8 @@ export const views = [
     ]),
   },
   { id: 'history', label: 'History', icon: 'history', key: '3', component: HistoryView as unknown as Component<Record<string, unknown>> },
-  {
-    id: 'doctor',
-    label: 'Doctor',
-    icon: 'stethoscope',
-    key: '4',
-    ...placeholder('Doctor', 'Diagnose a customer’s credential failure offline, from whatever they sent.', 'stethoscope', [
-      'Paste an error, a delegate log, connector or delegate YAML, an IAM policy or an exported report.',
-      'Get the most likely cause, the evidence and the exact fix, ranked.',
-    ]),
-  },
-  {
-    id: 'policy',
-    label: 'Policy',
-    icon: 'shield',
-    key: '5',
-    ...placeholder('Policy check', 'Check offline whether IAM policies allow what Harness needs.', 'shield', [
-      'Identity policies, permission boundary, SCPs and session policy, evaluated by a real IAM engine.',
-      'Presets per Harness use case; every deny explained.',
-    ]),
-  },
+  { id: 'doctor', label: 'Doctor', icon: 'stethoscope', key: '4', component: DoctorView as unknown as Component<Record<string, unknown>> },
+  { id: 'policy', label: 'Policy', icon: 'shield', key: '5', component: PolicyView as unknown as Component<Record<string, unknown>> },
   {
     id: 'delegate',
     label: 'Delegate YAML',
