@@ -1,4 +1,4 @@
-import type { AwsErrorClass } from '../../../shared/errors';
+import { AWS_ERROR_CLASSES, type AwsErrorClass } from '../../../shared/errors';
 import { RULES, type Family, type Rule } from './rules';
 import type { Located } from './scan';
 import { findAll, findFirst } from './scan';
@@ -127,6 +127,12 @@ export function classifyText(text: string, own: Signals, all: readonly Signals[]
       const extra = value.because && value.because.at.end <= text.length && text.slice(value.because.at.start, value.because.at.end) === value.because.at.text ? [value.because.at] : [];
       bump(cls, weight * value.share, [...evidence, ...extra], value.because?.reason);
     }
+  }
+
+  // An awb report already carries the class its test engine chose, with the full request context.
+  for (const recorded of findAll(text, /"class"\s{0,3}:\s{0,3}"([a-z_]{3,40})"/g, 20)) {
+    const cls = recorded.groups[0] as AwsErrorClass;
+    if ((AWS_ERROR_CLASSES as readonly string[]).includes(cls)) bump(cls, 3, [recorded], `An awb report recorded this class ("${recorded.text}").`);
   }
 
   const bogus = own.bogusHosts[0];

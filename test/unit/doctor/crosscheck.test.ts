@@ -129,3 +129,33 @@ describe('doctor cross-checks', () => {
     expect(first?.decidingFacts.join(' ')).toMatch(/ASIA/);
   });
 });
+
+describe('awb report input', () => {
+  it('reads an awb test result: its recorded class and region decide', () => {
+    const report = {
+      schemaVersion: 1,
+      runId: 'r1',
+      kind: 'test',
+      connector: { identifier: 'aws_gov', credentialType: 'ManualConfig', testRegion: 'us-gov-west-1', crossAccount: false },
+      status: 'fail',
+      cancelled: false,
+      startedAt: '2026-01-01T00:00:00Z',
+      durationMs: 800,
+      regions: [
+        {
+          region: 'us-gov-west-1',
+          partition: 'aws-us-gov',
+          status: 'fail',
+          identity: null,
+          checks: [
+            { name: 'sts_get_caller_identity', status: 'fail', durationMs: 300, requestId: 'x', error: { code: 'InvalidClientTokenId', message: 'The security token included in the request is invalid.', class: 'partition_mismatch', fix: 'Use GovCloud keys.' } },
+          ],
+        },
+      ],
+      findings: [],
+    };
+    const result = diagnose([{ name: 'run.json', text: JSON.stringify(report, null, 2) }]);
+    expect(result.inputs[0]?.kind).toBe('awb_report');
+    expect(result.findings[0]?.class).toBe('partition_mismatch');
+  });
+});
