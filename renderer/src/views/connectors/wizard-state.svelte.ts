@@ -70,6 +70,8 @@ export class WizardState {
     // An existing document's references are its own; they stop following the Id.
     this.refsFollowId = { accessKeyRef: false, secretKeyRef: false, sessionTokenRef: false };
     if (options.saved) this.savedIdentifier = document.connector.identifier;
+    // A prefilled connector is judged whole at once: every step shows its problems without being visited.
+    for (const step of WIZARD_STEPS) this.attempted[step] = true;
   }
 
   get editing(): boolean {
