@@ -20,6 +20,15 @@ const NOT_YET = /Signature not yet current: (\d{8}T\d{6}Z) is still later than \
 const AMZ_DATE = /X-Amz-Date[:=]\s?(\d{8}T\d{6}Z)/gi;
 const HTTP_DATE = /^Date:\s?([A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT)/gm;
 const SKEW_LIMIT_MS = 5 * 60 * 1000;
+/** S3's RequestTimeTooSkewed body names both clocks. */
+const S3_TIMES = /<RequestTime>([^<]{8,40})<\/RequestTime>\s{0,20}<ServerTime>([^<]{8,40})<\/ServerTime>/g;
+
+function parseAnyTime(value: string): number | null {
+  const amz = parseAmzDate(value);
+  if (amz !== null) return amz;
+  const parsed = Date.parse(value);
+  return Number.isFinite(parsed) ? parsed : null;
+}
 
 /**
  * Measures clock skew where a text carries both clocks: AWS's own "Signature expired" message names
@@ -40,6 +49,18 @@ export function clockSkewDrafts(input: ReadInput): Draft[] {
         confidence: 0.9,
       });
     }
+  }
+  for (const hit of findAll(input.text, S3_TIMES, 3)) {
+    const requested = parseAnyTime(hit.groups[0] ?? '');
+    const server = parseAnyTime(hit.groups[1] ?? '');
+    if (requested === null || server === null) continue;
+    drafts.push({
+      class: 'clock_skew',
+      severity: 'error',
+      explanation: `The request said it was ${hit.groups[0]}; AWS's clock said ${hit.groups[1]}: ${minutes(server - requested)} ${server > requested ? 'behind' : 'ahead'}.`,
+      evidence: [evidenceAt(input, hit.start, hit.end)],
+      confidence: 0.9,
+    });
   }
   const signed = findAll(input.text, AMZ_DATE, 1)[0];
   const served = findAll(input.text, HTTP_DATE, 1)[0];

@@ -159,3 +159,18 @@ describe('awb report input', () => {
     expect(result.findings[0]?.class).toBe('partition_mismatch');
   });
 });
+
+describe('clock skew from request and response times', () => {
+  it('compares X-Amz-Date with the response Date header', () => {
+    const text = 'POST / HTTP/1.1\nX-Amz-Date: 20240101T100000Z\n\nHTTP/1.1 403 Forbidden\nDate: Mon, 01 Jan 2024 10:42:00 GMT\n<Code>SignatureDoesNotMatch</Code>';
+    const finding = diagnose([{ name: 'wire', text }]).findings.find((f) => f.class === 'clock_skew');
+    expect(finding?.explanation).toMatch(/42 minutes apart/);
+  });
+
+  it('reads S3 RequestTime and ServerTime', () => {
+    const text = '<Error><Code>RequestTimeTooSkewed</Code><RequestTime>20240101T100000Z</RequestTime><ServerTime>2024-01-01T13:00:00Z</ServerTime></Error>';
+    const [first] = diagnose([{ name: 's3', text }]).findings;
+    expect(first?.class).toBe('clock_skew');
+    expect(first?.explanation).toMatch(/3 hours behind/);
+  });
+});
