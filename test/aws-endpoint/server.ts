@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { isKnownRegion } from '../../shared/regions';
 import { authenticate } from './auth';
@@ -10,7 +11,7 @@ import { assumeRole, assumeRoleWithWebIdentity, getCallerIdentity } from './sts'
 import { ec2Success, errorBody, stsSuccess, type XmlObject } from './xml';
 
 export interface AwsEndpoint {
-  /** `http://127.0.0.1:<port>`: give it to clients as their endpoint URL, whatever the region. */
+  /** `http://127.0.0.1:<port>` (https with `tls`): give it to clients as their endpoint URL, whatever the region. */
   readonly url: string;
   readonly port: number;
   /** Every request answered (or still hanging, with status 0), in arrival order. */
@@ -47,7 +48,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * SigV4 against the keys it was given and answers with AWS's exact XML documents and error codes.
  * One server serves every region: the region comes from each request's credential scope.
  */
-export async function startAwsEndpoint(config: EndpointConfig): Promise<AwsEndpoint> {
+export async function startAwsEndpoint(config: EndpointConfig, tls?: { key: Buffer; cert: Buffer }): Promise<AwsEndpoint> {
   const principals = new Map(config.principals.map((p) => [p.accessKeyId, p]));
   const accounts = new Map<string, AccountSpec>(config.accounts.map((a) => [a.id, a]));
   const account = (id: string) => accounts.get(id);
@@ -129,13 +130,12 @@ export async function startAwsEndpoint(config: EndpointConfig): Promise<AwsEndpo
     }
   }
 
-  const server: Server = createServer((req, res) => {
-    void handle(req, res);
-  });
+  const listener = (req: IncomingMessage, res: ServerResponse) => void handle(req, res);
+  const server: Server = tls ? createHttpsServer(tls, listener) : createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
     requests,
     addPrincipal: (principal) => principals.set(principal.accessKeyId, principal),

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
+import { checkServerIdentity, type PeerCertificate } from 'node:tls';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import { AppError } from '../../../shared/errors';
@@ -45,6 +46,28 @@ export function readCaBundle(env: Env): Buffer | undefined {
   }
 }
 
+type ConnectOptions = Parameters<HttpsProxyAgent<string>['connect']>[1];
+
+/**
+ * https-proxy-agent opens the TLS session inside the tunnel with the request's options only and drops
+ * the host, so the CA bundle is added here and the certificate is checked against the endpoint's host
+ * (for an IP endpoint it would otherwise be checked against "localhost").
+ */
+class TrustingProxyAgent extends HttpsProxyAgent<string> {
+  constructor(
+    proxy: string,
+    private readonly ca: Buffer | undefined,
+  ) {
+    super(proxy, { keepAlive: true });
+  }
+
+  override connect(req: Parameters<HttpsProxyAgent<string>['connect']>[0], opts: ConnectOptions) {
+    const host = String(opts.host ?? '');
+    const checks = { checkServerIdentity: (_: string, cert: PeerCertificate) => checkServerIdentity(host, cert), ...(this.ca ? { ca: this.ca } : {}) };
+    return super.connect(req, { ...opts, ...checks } as ConnectOptions);
+  }
+}
+
 /**
  * One HTTP handler per endpoint: through the proxy unless NO_PROXY exempts the host, trusting only
  * the CA bundle when one is set (as the AWS CLI does), with the connection and socket timeouts of a step.
@@ -54,7 +77,7 @@ export function createRequestHandler(endpoint: URL, env: Env, timeoutMs: number)
   const proxy = proxyFor(endpoint, env);
   const tls = ca ? { ca } : {};
   const agent = proxy
-    ? new HttpsProxyAgent(proxy, { ...tls, keepAlive: true })
+    ? new TrustingProxyAgent(proxy, ca)
     : endpoint.protocol === 'https:'
       ? new HttpsAgent({ ...tls, keepAlive: true })
       : new HttpAgent({ keepAlive: true });
