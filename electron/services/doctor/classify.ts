@@ -123,6 +123,10 @@ export function classifyText(text: string, own: Signals, all: readonly Signals[]
   }
   for (const [family, { weight, evidence }] of familyHits) {
     const shares = FAMILY_RESOLVERS[family](context);
+    const decided = Object.values(shares).some((value) => value?.because);
+    if (!decided) {
+      bump('invalid_access_key_id', 0, [], 'This wording has several causes; nothing in the inputs points to temporary (ASIA) keys, another partition, an opt-in region or an IAM-only call, so an access key AWS does not know is the likeliest.');
+    }
     for (const [cls, value] of Object.entries(shares) as [AwsErrorClass, NonNullable<Shares[AwsErrorClass]>][]) {
       const extra = value.because && value.because.at.end <= text.length && text.slice(value.because.at.start, value.because.at.end) === value.because.at.text ? [value.because.at] : [];
       bump(cls, weight * value.share, [...evidence, ...extra], value.because?.reason);
