@@ -97,6 +97,12 @@ export const RULES: readonly Rule[] = [
   r('imds-provider-timeout', 'no_credentials_found', 3, IMDS_WORDS, TIMEOUT),
   r('imds-provider-timeout-alt', 'imds_unreachable', 2, IMDS_WORDS, TIMEOUT),
   r('imds-dotnet', 'no_credentials_found', 3, /Unable to get IAM security credentials from EC2 Instance Metadata Service|Failed to retrieve credentials from EC2 Instance Metadata Service/i),
+  // Harness delegate Hint/Explanation wording (harness-core HintException / ExplanationException): weak on
+  // their own, they only tip the balance when the AWS text inside is missing or shared by several classes.
+  r('harness-ec2-role', 'imds_no_instance_role', 2, /IAM role on delegate ec2 doesn't exist|Check IAM role on delegate ec2/i),
+  r('harness-irsa', 'web_identity_token_file_error', 1, /IRSA capability for delegate doesn't exist/i),
+  r('harness-empty-key', 'no_credentials_found', 2, /(?:Access|Secret) Key cannot be empty|Check if (?:access|secret) key is empty/i),
+  r('harness-bad-keys', 'token_invalid', 1, /Access Key or Secret Key is invalid/i),
   r('harness-iam-role-check', 'imds_no_instance_role', 2, /meta-data\/iam\/security-credentials|HINT_AWS_IAM_ROLE_CHECK/),
 
   // Regions and partitions.
