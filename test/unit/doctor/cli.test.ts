@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { doctorCommand } from '../../../electron/cli/commands/doctor';
+import { policyCommand } from '../../../electron/cli/commands/policy';
 import { main } from '../../../electron/cli/main';
 import { tempDir } from '../../helpers/temp-dir';
 
@@ -10,7 +12,7 @@ afterAll(() => dir.remove());
 async function run(...argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
+  const code = await main(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) }, [doctorCommand, policyCommand]);
   return { code, stdout, stderr };
 }
 
