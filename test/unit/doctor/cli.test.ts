@@ -3,16 +3,27 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { doctorCommand } from '../../../electron/cli/commands/doctor';
 import { policyCommand } from '../../../electron/cli/commands/policy';
-import { main } from '../../../electron/cli/main';
+import { UsageError, type Command } from '../../../electron/cli/command';
 import { tempDir } from '../../helpers/temp-dir';
 
 const dir = tempDir('awb-doctor-cli-');
 afterAll(() => dir.remove());
 
-async function run(...argv: string[]) {
+const COMMANDS: Record<string, Command> = { doctor: doctorCommand, policy: policyCommand };
+
+/** Runs one command the way the awb entry point does: a usage error is exit code 2. */
+async function run(name: string, ...argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) }, [doctorCommand, policyCommand]);
+  const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t) };
+  let code: number;
+  try {
+    code = await (COMMANDS[name] as Command).run(argv, io);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    stderr += error.message;
+    code = 2;
+  }
   return { code, stdout, stderr };
 }
 
