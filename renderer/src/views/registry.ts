@@ -7,6 +7,7 @@ import DoctorView from './doctor/DoctorView.svelte';
 import HistoryView from './history/HistoryView.svelte';
 import PlaceholderView from './PlaceholderView.svelte';
 import PolicyView from './policy/PolicyView.svelte';
+import TestView from './test/TestView.svelte';
 
 export interface ViewEntry {
   readonly id: string;
@@ -30,17 +31,7 @@ function placeholder(title: string, subtitle: string, icon: IconName, what: stri
  */
 export const views = [
   { id: 'connectors', label: 'Connectors', icon: 'plug', key: '1', component: ConnectorsView as unknown as Component<Record<string, unknown>> },
-  {
-    id: 'test',
-    label: 'Test',
-    icon: 'play',
-    key: '2',
-    ...placeholder('Test', 'Test credentials the way the delegate does, in one region or across many.', 'play', [
-      'Resolve credentials, call sts:GetCallerIdentity, assume the cross-account role, call ec2:DescribeRegions.',
-      'Sweep every region of a partition, GovCloud included, shown as a region × check matrix.',
-      'Network preflight: DNS, TCP, TLS and proxy per endpoint, and the allowlist for the firewall team.',
-    ]),
-  },
+  { id: 'test', label: 'Test', icon: 'play', key: '2', component: TestView as unknown as Component<Record<string, unknown>> },
   { id: 'history', label: 'History', icon: 'history', key: '3', component: HistoryView as unknown as Component<Record<string, unknown>> },
   { id: 'doctor', label: 'Doctor', icon: 'stethoscope', key: '4', component: DoctorView as unknown as Component<Record<string, unknown>> },
   { id: 'policy', label: 'Policy', icon: 'shield', key: '5', component: PolicyView as unknown as Component<Record<string, unknown>> },
