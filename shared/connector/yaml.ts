@@ -1,4 +1,4 @@
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, stringify, type Node } from 'yaml';
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, stringify, visit, type Document, type Node } from 'yaml';
 import type { ConnectorIssue, PathSegment } from './issues';
 import type { ConnectorDocument } from './schema';
 import { checkConnectorDocument } from './validate';
@@ -92,10 +92,51 @@ export function importConnectorYaml(text: string): YamlImport {
   };
 }
 
+const STYLE = { indent: 2, indentSeq: true, lineWidth: 0, minContentWidth: 0, nullStr: 'null' } as const;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function sameData(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => sameData(item, b[i]));
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && sameData(a[key], b[key]));
+  }
+  return Object.is(a, b);
+}
+
+/** Changes only what differs, so comments and untouched values of the source stay as they were. */
+function patch(doc: Document, path: PathSegment[], before: unknown, after: unknown): void {
+  if (sameData(before, after)) return;
+  if (isPlainObject(before) && isPlainObject(after)) {
+    for (const key of Object.keys(before)) if (!Object.hasOwn(after, key)) doc.deleteIn([...path, key]);
+    for (const [key, value] of Object.entries(after)) patch(doc, [...path, key], before[key], value);
+    return;
+  }
+  doc.setIn(path, after);
+}
+
 /**
  * Writes a connector as Harness writes it: block style, two-space indent, lists indented under their
  * key, no line folding (ARNs and descriptions stay on one line), nulls written as `null`.
+ *
+ * Given the text it was imported from, the export is that text when nothing changed (byte for byte,
+ * flow style and comments included); after an edit only the changed values are rewritten, comments
+ * are kept, and flow collections are laid out in Harness's block style.
  */
-export function exportConnectorYaml(document: ConnectorDocument): string {
-  return stringify(document, { indent: 2, indentSeq: true, lineWidth: 0, minContentWidth: 0, nullStr: 'null' });
+export function exportConnectorYaml(document: ConnectorDocument, source?: string): string {
+  if (source === undefined) return stringify(document, STYLE);
+  const original = parseDocument(source, { uniqueKeys: true });
+  if (original.errors.length > 0) return stringify(document, STYLE);
+  const before: unknown = original.toJS({ maxAliasCount: MAX_ALIASES });
+  if (sameData(before, document)) return source;
+  patch(original, [], before, document);
+  visit(original, {
+    // Empty collections have no block form; they stay `{}` and `[]`.
+    Map: (_key, node) => void (node.items.length > 0 && (node.flow = false)),
+    Seq: (_key, node) => void (node.items.length > 0 && (node.flow = false)),
+  });
+  return original.toString(STYLE);
 }

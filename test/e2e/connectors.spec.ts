@@ -197,6 +197,16 @@ test.describe('connectors', () => {
     await expect(page.getByRole('radio', { name: 'Use IRSA', exact: true })).toBeChecked();
     await expect(page.getByRole('textbox', { name: 'Cross account role ARN' })).toHaveValue('arn:aws:iam::222222222222:role/Deploy');
     await expect(page.getByRole('combobox', { name: 'Test Region' })).toHaveValue('us-east-1 — US East (N. Virginia)');
+
+    // A pasted file keeps its comments in the export, also after an edit.
+    await page.getByRole('button', { name: 'Import YAML…' }).click();
+    await page.getByRole('textbox', { name: 'Or paste it here' }).fill(`# from the customer\n${SHAPES.OIDC!}`);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(page.getByRole('textbox', { name: 'Name' })).toHaveValue('oidc');
+    await page.getByRole('textbox', { name: 'Description' }).fill('OIDC role');
+    const preview = await page.getByRole('region', { name: 'YAML preview' }).locator('pre').innerText();
+    expect(preview.startsWith('# from the customer\nconnector:\n  name: oidc\n')).toBe(true);
+    expect(preview.trimEnd().endsWith('description: OIDC role')).toBe(true);
   });
 
   test('every wizard step is axe clean and looks finished, light and dark', async ({ app }, testInfo) => {

@@ -34,7 +34,7 @@ class ConnectorsStore {
     const result = importConnectorYaml(text);
     if (result.document) {
       // With the shape right, rule errors (a bad ARN, a missing selector) are fixed in the wizard, where they show inline.
-      this.wizard = new WizardState(result.document);
+      this.wizard = new WizardState(result.document, { source: text });
       return { errors: [], warnings: [...result.warnings] };
     }
     return { errors: [...result.errors], warnings: [...result.warnings] };

@@ -145,3 +145,82 @@ describe('YAML errors carry line and column', () => {
     expect(error?.message).toMatch(/YAML refused|alias/i);
   });
 });
+
+describe('export over the imported text', () => {
+  const flow = `# Harness export, hand-edited
+connector: {name: aws gov, identifier: aws_gov, orgIdentifier: default, projectIdentifier: proj, type: Aws,
+  spec: {credential: {type: ManualConfig, spec: {accessKey: AKIAIOSFODNN7EXAMPLE, secretKeyRef: account.aws_secret},
+                      region: us-gov-west-1},
+         delegateSelectors: [gov-delegate], executeOnDelegate: true}}
+`;
+
+  it('is the source itself when nothing changed, flow style and comments included', () => {
+    expect(exportConnectorYaml(importConnectorYaml(flow).document!, flow)).toBe(flow);
+    for (const text of Object.values(SHAPES)) expect(exportConnectorYaml(importConnectorYaml(text).document!, text)).toBe(text);
+  });
+
+  it('rewrites only what changed and keeps comments', () => {
+    const text = `connector:
+  name: eks irsa # shown in the Harness UI
+  identifier: eks_irsa
+  type: Aws
+  # the delegate runs on EKS
+  spec:
+    credential:
+      type: Irsa
+      spec: null
+      region: us-east-1
+    delegateSelectors:
+      - eks-irsa-delegate
+    executeOnDelegate: true
+`;
+    const document = importConnectorYaml(text).document!;
+    document.connector.spec.credential.region = 'us-east-2';
+    document.connector.description = 'EKS';
+    delete document.connector.spec.executeOnDelegate;
+    expect(exportConnectorYaml(document, text)).toBe(`connector:
+  name: eks irsa # shown in the Harness UI
+  identifier: eks_irsa
+  type: Aws
+  # the delegate runs on EKS
+  spec:
+    credential:
+      type: Irsa
+      spec: null
+      region: us-east-2
+    delegateSelectors:
+      - eks-irsa-delegate
+  description: EKS
+`);
+  });
+
+  it('lays an edited flow-style file out in block style, keeping its comment', () => {
+    const document = importConnectorYaml(flow).document!;
+    document.connector.spec.credential.region = 'us-gov-east-1';
+    const out = exportConnectorYaml(document, flow);
+    expect(out).toBe(`# Harness export, hand-edited
+connector:
+  name: aws gov
+  identifier: aws_gov
+  orgIdentifier: default
+  projectIdentifier: proj
+  type: Aws
+  spec:
+    credential:
+      type: ManualConfig
+      spec:
+        accessKey: AKIAIOSFODNN7EXAMPLE
+        secretKeyRef: account.aws_secret
+      region: us-gov-east-1
+    delegateSelectors:
+      - gov-delegate
+    executeOnDelegate: true
+`);
+    expect(importConnectorYaml(out).document).toEqual(document);
+  });
+
+  it('falls back to the canonical layout when the source does not parse', () => {
+    const document = importConnectorYaml(SHAPES.OIDC!).document!;
+    expect(exportConnectorYaml(document, 'connector: [oops')).toBe(SHAPES.OIDC);
+  });
+});

@@ -58,11 +58,14 @@ export class WizardState {
   saveError = $state.raw<AppErrorValue | null>(null);
 
   readonly document: ConnectorDocument = $derived(formToDocument($state.snapshot(this.form) as ConnectorForm, this.base));
-  readonly yaml: string = $derived(exportConnectorYaml(this.document));
+  /** The YAML text a connector was imported from: the export keeps its comments and layout. */
+  source = $state.raw<string | undefined>(undefined);
+  readonly yaml: string = $derived(exportConnectorYaml(this.document, this.source));
   readonly issues: FieldIssue[] = $derived([...this.documentIssues(), ...this.secretIssues()]);
 
-  constructor(document?: ConnectorDocument, options: { saved?: boolean; stored?: SecretStatus[] } = {}) {
+  constructor(document?: ConnectorDocument, options: { saved?: boolean; stored?: SecretStatus[]; source?: string } = {}) {
     if (!document) return;
+    this.source = options.source;
     this.form = documentToForm(document);
     this.base = document;
     this.stored = options.stored ?? [];
