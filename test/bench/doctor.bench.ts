@@ -4,7 +4,7 @@ import { medianMs, type BenchResult } from './bench';
 
 /** Top-1 accuracy of the classifier over the 110 labelled real cases (top-3 and per class in the detail). */
 export async function benchDoctorAccuracy(): Promise<BenchResult> {
-  const accuracy = measureAccuracy(loadCases());
+  const accuracy = await measureAccuracy(loadCases());
   return {
     name: 'doctor top-1 accuracy on 110 real cases',
     ratio: accuracy.top1,

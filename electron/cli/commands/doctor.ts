@@ -80,7 +80,7 @@ export const doctorCommand: Command = {
     const { values, positionals } = parseFlags(argv, { json: { type: 'boolean' } });
     if (positionals.length === 0) throw new UsageError('give at least one file, or - to read standard input.');
     if (positionals.length > DOCTOR_LIMITS.maxInputs) throw new UsageError(`at most ${DOCTOR_LIMITS.maxInputs} inputs at once.`);
-    const result = diagnose(positionals.map(readSource));
+    const result = await diagnose(positionals.map(readSource));
     io.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatText(result));
     return EXIT.ok;
   },

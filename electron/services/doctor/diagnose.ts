@@ -6,6 +6,7 @@ import { clockSkewDrafts } from './clock';
 import { accessKeyDrafts, connectorContextDrafts, irsaDrafts, partitionDrafts, readConfig } from './crosscheck';
 import { readInput, type ReadInput } from './detect';
 import { evidenceAt, type Draft } from './draft';
+import { policyDrafts } from './policy-evidence';
 import { CLASS_INFO } from './knowledge';
 import { FOCUS_THRESHOLD, focusText, type Focus } from './focus';
 import { extractSignals, type Signals } from './signals';
@@ -92,10 +93,11 @@ function toFinding(draft: Draft): Finding {
 
 /**
  * Reads every input, classifies the error texts with the context of all inputs, cross-checks the
- * configuration, and ranks the findings: errors before warnings before information, most likely first.
+ * configuration (policies sent are evaluated with the IAM simulator), and ranks the findings:
+ * errors before warnings before information, most likely first.
  * Never throws on what a customer pastes; odd input becomes a finding or a note on the input.
  */
-export function diagnose(rawInputs: readonly DoctorInput[]): DoctorResult {
+export async function diagnose(rawInputs: readonly DoctorInput[]): Promise<DoctorResult> {
   const inputs = rawInputs.slice(0, DOCTOR_LIMITS.maxInputs).map((input, index) => readInput(index, input));
   const drafts: Draft[] = [];
   const signals = new Map<number, Signals>();
@@ -122,6 +124,7 @@ export function diagnose(rawInputs: readonly DoctorInput[]): DoctorResult {
   }
   const facts = readConfig(inputs, drafts);
   drafts.push(...irsaDrafts(facts), ...connectorContextDrafts(facts), ...partitionDrafts(facts, inputs), ...accessKeyDrafts(inputs));
+  drafts.push(...(await policyDrafts(inputs)));
   for (const input of inputs) {
     if (input.kind === 'binary') {
       drafts.push({ class: 'input_unreadable', severity: 'warning', title: `${input.name} is binary data, not text`, explanation: input.summary, evidence: [], confidence: 1 });

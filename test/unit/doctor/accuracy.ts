@@ -30,13 +30,13 @@ export function loadCases(): LabelledCase[] {
  * Runs each case's text alone through the doctor, exactly as `awb doctor` would, and ranks the classes
  * it names: the first finding, then that finding's alternatives. Only the text is given, never the label.
  */
-export function measureAccuracy(cases: readonly LabelledCase[]): Accuracy {
+export async function measureAccuracy(cases: readonly LabelledCase[]): Promise<Accuracy> {
   const perClass = new Map<string, { cases: number; top1: number; top3: number }>();
   const misses: { id: string; label: string; ranked: string[] }[] = [];
   let top1 = 0;
   let top3 = 0;
   for (const item of cases) {
-    const [first] = diagnose([{ name: 'case', text: item.text }]).findings;
+    const [first] = (await diagnose([{ name: 'case', text: item.text }])).findings;
     const ranked: string[] = first ? [first.class, ...first.alternatives.map((a) => a.class)] : [];
     const row = perClass.get(item.class) ?? { cases: 0, top1: 0, top3: 0 };
     row.cases += 1;

@@ -21,10 +21,10 @@ const mutatedCase = fc
 const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 2000 }), fc.string({ maxLength: 2000 }), mutatedCase);
 
 describe('doctor never throws and always answers', () => {
-  it('diagnose returns a schema-valid result for arbitrary and mutated inputs', () => {
-    fc.assert(
-      fc.property(fc.array(fc.record({ name: fc.string({ maxLength: 20 }), text: anyText }), { maxLength: 4 }), (inputs) => {
-        const result = diagnose(inputs);
+  it('diagnose returns a schema-valid result for arbitrary and mutated inputs', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.record({ name: fc.string({ maxLength: 20 }), text: anyText }), { maxLength: 4 }), async (inputs) => {
+        const result = await diagnose(inputs);
         expect(doctorResultSchema.safeParse(result).success).toBe(true);
         for (const finding of result.findings) {
           for (const e of finding.evidence) {
@@ -53,16 +53,16 @@ describe('doctor never throws and always answers', () => {
     fc.assert(fc.property(fc.jsonValue(), (value) => void analyzeTrustPolicy({ Statement: value })), { numRuns: 300 });
   });
 
-  it('never returns a pasted secret key in a finding', () => {
+  it('never returns a pasted secret key in a finding', async () => {
     const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
     const text = `aws_secret_access_key = ${secret}\nSignatureDoesNotMatch: The request signature we calculated does not match the signature you provided.`;
-    const result = diagnose([{ name: 'paste', text }]);
+    const result = await diagnose([{ name: 'paste', text }]);
     expect(result.findings[0]?.class).toBe('secret_key_mismatch');
     expect(JSON.stringify(result)).not.toContain(secret);
   });
 
-  it('names empty and binary input instead of failing', () => {
-    const result = diagnose([
+  it('names empty and binary input instead of failing', async () => {
+    const result = await diagnose([
       { name: 'empty', text: '   \n' },
       { name: 'blob', text: '\u0000\u0001\u0002PNG\u0000\u0003'.repeat(100) },
     ]);
@@ -70,10 +70,10 @@ describe('doctor never throws and always answers', () => {
     expect(result.findings.map((f) => f.class)).toEqual(['input_unreadable']);
   });
 
-  it('reads a 10 MB paste and still finds the error at its end', () => {
+  it('reads a 10 MB paste and still finds the error at its end', async () => {
     const filler = '2024-05-14 10:22:31,114 [delegate-task-3] INFO io.harness.delegate ordinary line us-east-1\n';
     const text = `${filler.repeat(Math.floor((9.5 * 1024 * 1024) / filler.length))}ERROR InvalidClientTokenId: The security token included in the request is invalid.\n`;
-    const result = diagnose([{ name: 'big.log', text }]);
+    const result = await diagnose([{ name: 'big.log', text }]);
     const [first] = result.findings;
     expect(first?.class).toBe('invalid_access_key_id');
     const evidence = first?.evidence[0];
@@ -81,14 +81,27 @@ describe('doctor never throws and always answers', () => {
     expect(evidence?.start).toBeGreaterThan(9 * 1024 * 1024);
   });
 
-  it('reads only the first 10 MB of a larger paste and says so', () => {
-    const result = diagnose([{ name: 'huge', text: 'x'.repeat(10 * 1024 * 1024 + 10) }]);
+  it('reads only the first 10 MB of a larger paste and says so', async () => {
+    const result = await diagnose([{ name: 'huge', text: 'x'.repeat(10 * 1024 * 1024 + 10) }]);
     expect(result.inputs[0]).toMatchObject({ truncated: true, chars: 10 * 1024 * 1024 + 10 });
     expect(result.inputs[0]?.summary).toMatch(/first 10 MB/);
   });
 
-  it('stays linear on one 10 MB line full of trigger words', () => {
-    const result = diagnose([{ name: 'dense', text: 'error denied '.repeat(800_000) }]);
+  it('stays linear on one 10 MB line full of trigger words', async () => {
+    const result = await diagnose([{ name: 'dense', text: 'error denied '.repeat(800_000) }]);
     expect(result.inputs[0]?.kind).toBe('error_message');
+  });
+});
+
+describe('doctor with policy JSON among the inputs', () => {
+  it('policy-shaped random inputs still give a valid result', async () => {
+    const policyish = fc.jsonValue({ maxDepth: 4 }).map((value) => JSON.stringify({ Version: '2012-10-17', Statement: value }));
+    await fc.assert(
+      fc.asyncProperty(policyish, async (text) => {
+        const result = await diagnose([{ name: 'policy.json', text }, { name: 'err', text: 'UnauthorizedOperation: You are not authorized to perform this operation.' }]);
+        expect(doctorResultSchema.safeParse(result).success).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
   });
 });

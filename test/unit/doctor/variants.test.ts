@@ -9,7 +9,7 @@ import { diagnose } from '../../../electron/services/doctor/diagnose';
 const variants = JSON.parse(readFileSync(new URL('../../fixtures/doctor/constructed-variants.json', import.meta.url), 'utf8')) as { class: string; text: string }[];
 
 describe('doctor classifier on constructed wordings outside the labelled set', () => {
-  it.each(variants.map((v) => [v.class, v.text] as const))('%s: %s', (label, text) => {
-    expect(diagnose([{ name: 'variant', text }]).findings[0]?.class).toBe(label);
+  it.each(variants.map((v) => [v.class, v.text] as const))('%s: %s', async (label, text) => {
+    expect((await diagnose([{ name: 'variant', text }])).findings[0]?.class).toBe(label);
   });
 });
