@@ -56,7 +56,7 @@ function readSource(path: string): DoctorInput {
 
 function formatFinding(finding: Finding, index: number, result: DoctorResult): string {
   const lines = [`${index + 1}. [${finding.severity}] ${finding.title}  (${finding.class}, ${Math.round(finding.confidence * 100)}%)`];
-  lines.push(`   why: ${finding.explanation}`);
+  lines.push(`   why: ${finding.explanation.replace(/\n/g, '\n        ')}`);
   for (const evidence of finding.evidence.slice(0, 4)) {
     lines.push(`   evidence (${result.inputs[evidence.input]?.name ?? 'input'} @${evidence.start}): ${evidence.text.replace(/\s+/g, ' ').slice(0, 160)}`);
   }

@@ -195,7 +195,7 @@ export function partitionDrafts(facts: ConfigFacts, inputs: readonly ReadInput[]
       class: 'partition_mismatch',
       severity: 'error',
       title: 'The inputs mix AWS partitions',
-      explanation: `${firstOf.map((claim) => `${claim.what} is in ${claim.partition}`).join('; ')}. Credentials, roles, OIDC providers and the test region must all be in one partition.`,
+      explanation: `${firstOf.map((claim, i) => `${i === 0 ? claim.what.charAt(0).toUpperCase() + claim.what.slice(1) : claim.what} is in ${claim.partition}`).join('; ')}. Credentials, roles, OIDC providers and the test region must all be in one partition.`,
       evidence: firstOf.flatMap((claim) => claim.evidence),
       confidence: 0.85,
     },

@@ -64,7 +64,7 @@ function merge(drafts: readonly Draft[]): Draft[] {
       ...into,
       severity: SEVERITY_ORDER[draft.severity] < SEVERITY_ORDER[into.severity] ? draft.severity : into.severity,
       title: into.title,
-      explanation: `${sentence(into.explanation)} ${sentence(draft.explanation)}`,
+      explanation: `${sentence(into.explanation)}\n${sentence(draft.explanation)}`,
       evidence: [...into.evidence, ...draft.evidence.filter((e) => !into.evidence.some((x) => covers(x, e)))],
       fix: [...(into.fix ?? []), ...(draft.fix ?? [])],
       confidence: Math.min(0.97, Math.max(into.confidence, draft.confidence) + 0.1),
