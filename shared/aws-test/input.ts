@@ -46,7 +46,8 @@ export const testOptionsSchema = z
   .strict();
 export type TestOptions = z.input<typeof testOptionsSchema>;
 
-export const REGION_PRESETS = ['all', 'commercial', 'gov', 'cn'] as const;
+/** `reported`: the regions ec2:DescribeRegions in the Test Region says are enabled for the account. */
+export const REGION_PRESETS = ['all', 'commercial', 'gov', 'cn', 'reported'] as const;
 
 export const sweepOptionsSchema = z
   .object({

@@ -7,7 +7,7 @@ function regionsOf(value: string | undefined): SweepOptions['regions'] {
   if ((REGION_PRESETS as readonly string[]).includes(value)) return value as (typeof REGION_PRESETS)[number];
   const list = value.split(',').map((r) => r.trim()).filter(Boolean);
   const bad = list.find((r) => !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(r));
-  if (list.length === 0 || bad !== undefined) throw new UsageError(`--regions takes all, commercial, gov, cn or a list like us-east-1,eu-west-1${bad ? `; "${bad}" is not a region code` : ''}.`);
+  if (list.length === 0 || bad !== undefined) throw new UsageError(`--regions takes all, commercial, gov, cn, reported or a list like us-east-1,eu-west-1${bad ? `; "${bad}" is not a region code` : ''}.`);
   return list;
 }
 
@@ -22,13 +22,14 @@ export const sweepCommand: Command = {
   name: 'sweep',
   summary: 'Run the connection test across many regions at once',
   usage: [
-    'Usage: awb sweep --connector <file.yaml> [--regions all|commercial|gov|cn|<r1,r2,…>] [--concurrency <n>] [options]',
+    'Usage: awb sweep --connector <file.yaml> [--regions all|commercial|gov|cn|reported|<r1,r2,…>] [--concurrency <n>] [options]',
     '',
     'The connection test in every region of the list, several at a time. Credentials are tested only in',
     'their own partition; the regions of other partitions are reported once. Opt-in regions that are not',
     'enabled, regions where STS is deactivated and regions an SCP denies each get their own finding.',
     '',
-    '  --regions <set>               all (default), commercial, gov, cn, or a comma-separated list',
+    '  --regions <set>               all (default), commercial, gov, cn, reported (the regions ec2:DescribeRegions',
+    '                                lists for the account), or a comma-separated list',
     '  --concurrency <n>             Regions tested at the same time, 1 to 64 (default 8)',
     RUN_FLAGS_USAGE,
   ].join('\n'),

@@ -1,5 +1,5 @@
 import { testConnectorFrom } from '../../../shared/aws-test/from-connector';
-import { DEFAULT_TEST_REGION } from '../../../shared/regions';
+import { DEFAULT_TEST_REGION, partitionOfRegion, regionsOfPartition, type CatalogPartition } from '../../../shared/regions';
 import { createEndpointResolver } from '../../services/aws/endpoints';
 import { planRegions } from '../../services/aws/sweep-plan';
 import { AwsTestService } from '../../services/aws/test-service';
@@ -22,7 +22,10 @@ export function awsHandlers(ctx: AppContext): Pick<Handlers, AwsChannels> {
     'test.cancel': ({ runId }) => ({ runId, cancelled: service.cancel(runId) }),
     'preflight.run': async ({ connectorIdentifier, regions, endpointUrl, fips, timeoutMs }) => {
       const testRegion = connectorIdentifier ? (await load(connectorIdentifier)).testRegion : DEFAULT_TEST_REGION;
-      const targets = preflightTargets(planRegions(regions ?? [testRegion]), createEndpointResolver({ endpointUrl, fips }));
+      const planned = planRegions(regions ?? [testRegion]);
+      // Which regions the account reports is only known with credentials; its partition's regions stand in.
+      const list = planned === 'reported' ? regionsOfPartition(partitionOfRegion(testRegion) as CatalogPartition).map((r) => r.code) : planned;
+      const targets = preflightTargets(list, createEndpointResolver({ endpointUrl, fips }));
       return runPreflight(targets, timeoutMs, { env: process.env });
     },
   };

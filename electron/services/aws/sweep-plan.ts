@@ -4,8 +4,12 @@ import { isKnownRegion, partitionOfRegion, REGIONS, regionsOfPartition, type Cat
 
 const PRESET_PARTITION: Record<'commercial' | 'gov' | 'cn', CatalogPartition> = { commercial: 'aws', gov: 'aws-us-gov', cn: 'aws-cn' };
 
-/** The region codes a sweep covers: a preset from the catalog, or the user's list (deduplicated, order kept). */
-export function planRegions(regions: SweepOptions['regions']): string[] {
+/**
+ * The region codes a sweep covers: a preset from the catalog, or the user's list (deduplicated, order
+ * kept). `reported` is decided during the run, once the account can be asked.
+ */
+export function planRegions(regions: SweepOptions['regions']): string[] | 'reported' {
+  if (regions === 'reported') return 'reported';
   if (regions === 'all') return REGIONS.map((r) => r.code);
   if (typeof regions === 'string') return regionsOfPartition(PRESET_PARTITION[regions]).map((r) => r.code);
   const unknown = regions.filter((code) => !isKnownRegion(code) && partitionOfRegion(code) === null);

@@ -10,7 +10,7 @@ import { resolveBaseCredentials, type ResolveOptions } from './credentials';
 import type { EndpointResolver } from './endpoints';
 import { buildFindings, partitionSkipFinding } from './findings';
 import type { Env } from './http';
-import { probeIdentity } from './probe';
+import { probeIdentity, reportedRegions } from './probe';
 import { checkRegion, regionStatus } from './region-check';
 import { homePartition } from './sweep-plan';
 import { runStep, skippedCheck, type StepRuntime } from './step';
@@ -26,7 +26,8 @@ export interface AwsTestDeps {
 export interface RunRequest {
   readonly kind: 'test' | 'sweep';
   readonly connector: TestConnector;
-  readonly regions: readonly string[];
+  /** `reported`: ask ec2:DescribeRegions in the Test Region which regions the account has enabled. */
+  readonly regions: readonly string[] | 'reported';
   readonly concurrency: number;
   readonly timeoutMs: number;
   readonly resolve: ResolveOptions;
@@ -79,7 +80,8 @@ export async function runChecks(request: RunRequest, deps: AwsTestDeps, hooks: R
   const runId = request.runId ?? randomUUID();
   const startedAt = clock();
   const t0 = monotonic();
-  const { connector, regions } = request;
+  const { connector } = request;
+  let regions: readonly string[] = request.regions === 'reported' ? [connector.testRegion] : request.regions;
   const settings: ClientSettings = { endpoints: deps.endpoints, env: deps.env, timeoutMs: request.timeoutMs };
   const runtime: StepRuntime = { timeoutMs: request.timeoutMs, signal: hooks.signal, monotonic };
   const results = new Map<string, RegionResult>();
@@ -99,6 +101,9 @@ export async function runChecks(request: RunRequest, deps: AwsTestDeps, hooks: R
     settings.endpoints('sts', connector.testRegion).host,
   );
   const credentials = resolved.value;
+  if (request.regions === 'reported' && credentials && !hooks.signal?.aborted) {
+    regions = (await reportedRegions(connector.testRegion, credentials, settings, hooks.signal)) ?? regions;
+  }
   const testIn = async (region: string) => {
     if (!credentials) return;
     const result = await checkRegion({ connector, region, resolve: resolved.check, credentials, settings, runtime, now: clock, onUpdate: (r) => update(r) });

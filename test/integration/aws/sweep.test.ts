@@ -86,6 +86,13 @@ describe('region sweep', () => {
     expect(result.regions.map((r) => [r.region, r.status])).toEqual([['us-gov-west-1', 'pass'], ['us-gov-east-1', 'pass']]);
   });
 
+  it('"reported" sweeps exactly the regions ec2:DescribeRegions lists for the account', async () => {
+    const result = await run(manualConnector(world.admin, { testRegion: 'eu-west-1' }), { endpointUrl: endpoint.url, timeoutMs: 1500 }, { secrets: secretsOf(world.admin) }, { regions: 'reported', concurrency: 16 });
+    const enabled = regionsOfPartition('aws').filter((r) => !r.optIn || r.code === 'eu-south-1').map((r) => r.code);
+    expect(result.regions.map((r) => r.region)).toEqual(enabled);
+    expect(result.regions.find((r) => r.region === 'af-south-1')).toBeUndefined();
+  });
+
   it('a single opt-in test region that is not enabled is region_not_enabled', async () => {
     const result = await run(manualConnector(world.admin, { testRegion: 'me-south-1' }), { endpointUrl: endpoint.url }, { secrets: secretsOf(world.admin) });
     expect(errorOf(result, 'me-south-1', 'sts_get_caller_identity')?.class).toBe('region_not_enabled');

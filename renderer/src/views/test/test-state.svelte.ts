@@ -6,7 +6,7 @@ import type { PreflightResult } from '../../../../shared/network/result';
 import { partitionOfRegion, regionsOfPartition, REGIONS } from '../../../../shared/regions';
 import { api } from '../../lib/api';
 
-export type RegionChoice = 'test' | 'commercial' | 'gov' | 'cn' | 'all' | 'list';
+export type RegionChoice = 'test' | 'commercial' | 'gov' | 'cn' | 'all' | 'reported' | 'list';
 
 /** One cell of the matrix: a check's result, or `null` while it has not run yet. */
 export interface Cell {
@@ -32,6 +32,7 @@ export class TestState {
   runId = $state<string | null>(null);
   rows = $state.raw<RegionResult[]>([]);
   completed = $state(0);
+  total = $state(0);
   result = $state.raw<RunResult | null>(null);
   error = $state.raw<AppErrorValue | null>(null);
   selected = $state.raw<Cell | null>(null);
@@ -70,6 +71,8 @@ export class TestState {
         return regionsOfPartition('aws-cn').map((r) => r.code);
       case 'all':
         return REGIONS.map((r) => r.code);
+      case 'reported':
+        return []; // known once the account answers; rows arrive with the progress events
       case 'list': {
         const list = this.regionList.split(/[\s,]+/).filter(Boolean);
         return list.filter((region, i) => list.indexOf(region) === i);
@@ -90,12 +93,15 @@ export class TestState {
     this.error = null;
     this.selected = null;
     this.completed = 0;
+    this.total = regions.length;
     this.rows = regions.map(pending);
     const channel = this.choice === 'test' ? 'test.run' : 'sweep.run';
     const unsubscribe = api.onProgress(channel, (event) => {
       if (event.runId !== runId) return;
-      this.rows = this.rows.map((row) => (row.region === event.region.region ? event.region : row));
+      const known = this.rows.some((row) => row.region === event.region.region);
+      this.rows = known ? this.rows.map((row) => (row.region === event.region.region ? event.region : row)) : [...this.rows, event.region];
       this.completed = event.completed;
+      this.total = event.total;
     });
     try {
       const args = { connectorIdentifier: this.connectorId, runId, options: this.options() };
