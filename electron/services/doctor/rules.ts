@@ -25,7 +25,7 @@ const r = (id: string, target: Rule['target'], weight: number, ...all: RegExp[])
 const TOKEN_PATH = /\/var\/run\/secrets\/eks\.amazonaws\.com\/serviceaccount\/token|AWS_WEB_IDENTITY_TOKEN_FILE|web[_ ]?identity[_ ]?token[_ ]?file/i;
 /** Names only an instance-metadata client prints: a failure next to them is about IMDS itself. */
 const IMDS_SPECIFIC = /169\.254\.169\.254|169\.254\.170\.2\b|fd00:ec2::254|EC2MetadataError|\bec2imds\b|EC2 IMDS/;
-const IMDS_WORDS = /instance metadata|metadata service|\bIMDS\b|ec2imds|EC2Metadata|credential-provider-imds|meta-data\/iam|Failed to connect to service endpoint|Unable to load credentials from service endpoint|InstanceProfileCredentialsProvider|EC2CredentialsFetcher/i;
+const IMDS_WORDS = /instance metadata|metadata service|\bIMDS\b|ec2imds|EC2 ?Metadata|credential-provider-imds|meta-data\/iam|Failed to connect to service endpoint|Unable to load credentials from service endpoint|InstanceProfileCredentialsProvider|EC2CredentialsFetcher/i;
 const TIMEOUT = /ETIMEDOUT|timed? ?out|TimeoutError|deadline exceeded|EHOSTUNREACH|ENETUNREACH|ECONNREFUSED|connection refused|no route to host/i;
 
 export const RULES: readonly Rule[] = [
@@ -84,7 +84,7 @@ export const RULES: readonly Rule[] = [
   r('token-file-os-error', 'web_identity_token_file_error', 4, TOKEN_PATH, /permission denied|no such file|ENOENT|EACCES|Is a directory|could not be read|does not exist|NoSuchFileException/i),
 
   // Credential chain.
-  r('no-providers', 'no_credentials_found', 4, /Could not load credentials from any providers|\bNoCredentialsError\b|Unable to locate credentials|\bNoCredentialProviders\b|no valid providers in chain|No valid credential sources|Missing credentials in config|Unable to load (?:AWS )?credentials from any (?:of the )?providers? in the chain|Credentials could not be loaded|failed to find credentials|Unable to find credentials|Cannot read credentials from|no providers in chain provided credentials|MissingCredentialsError|without credentials set/i),
+  r('no-providers', 'no_credentials_found', 4, /Could not load credentials from any providers|\bNoCredentialsError\b|Unable to locate credentials|\bNoCredentialProviders\b|no valid providers in chain|No valid credential sources|Missing credentials in config|Unable to load (?:AWS )?credentials from any (?:of the )?providers? in the chain|Credentials could not be loaded|failed to find credentials|Partial credentials found|PartialCredentialsError|Unable to find environment variable credentials|Unable to find credentials|Cannot read credentials from|no providers in chain provided credentials|MissingCredentialsError|without credentials set/i),
   // A chain that found nothing ended at instance metadata; keep the IMDS classes in view.
   r('chain-ends-at-imds', 'imds_unreachable', 1, /Could not load credentials from any providers|\bNoCredentialProviders\b|no valid providers in chain|Unable to load (?:AWS )?credentials from any (?:of the )?providers? in the chain/i),
   r('profile-missing', 'profile_not_found', 6, /config profile \([^\n)]{0,80}\) could not be found|\bProfileNotFound\b|SharedConfigProfileNotExists|failed to get shared config profile|[Pp]rofile[^\n]{0,60}(?:could not be found|not found|does not exist)/),
@@ -110,13 +110,13 @@ export const RULES: readonly Rule[] = [
   r('invalid-token-code', 'sts_token_not_valid_in_region', 4, /\bInvalidToken\b|provided token is malformed or otherwise invalid/),
   r('sts-region-disabled', 'sts_region_disabled', 6, /\bRegionDisabledException\b|STS is not activated in this region/i),
 
-  r('bad-region', 'endpoint_resolution_error', 3, /not a valid DNS (?:host ?)?name|Invalid region|invalid region|\bMissingRegion\b|Missing region|region is missing|failed to resolve service endpoint/i),
+  r('bad-region', 'endpoint_resolution_error', 3, /not a valid DNS (?:host ?)?name|Invalid region|invalid region|\bMissingRegion\b|Missing region|region is missing|failed to resolve service endpoint|doesn't match a supported format|\bInvalidRegionError\b/i),
 
   // Network.
   r('dns-failure', 'network_unreachable', 1.5, /\bENOTFOUND\b|\bEAI_AGAIN\b|getaddrinfo|could not be resolved|UnknownHostException|Unknown Host|no such host|Inaccessible host|Name or service not known|Temporary failure in name resolution|cURL error 6\b|Could not resolve host/i),
   r('dns-failure-endpoint', 'endpoint_resolution_error', 1.2, /\bENOTFOUND\b|getaddrinfo|could not be resolved|UnknownHostException|Unknown Host|no such host|Inaccessible host|Name or service not known/i),
   r('could-not-connect', 'network_unreachable', 2.5, /Could not connect to the endpoint URL|\bEndpointConnectionError\b/),
-  r('connect-failure', 'network_unreachable', 2.5, /\bETIMEDOUT\b|connect timed out|Connect timeout|ConnectTimeoutError|TLS handshake timeout|\bECONNRESET\b|Connection reset|StatusCode: 0\b|request send failed|i\/o timeout|SocketTimeoutException|Unable to execute HTTP request|ConnectException|\bECONNREFUSED\b|socket hang up|Connection timed out|Operation timed out|network is unreachable|cURL error (?:7|28)\b|\bEHOSTUNREACH\b|\bENETUNREACH\b|dial tcp[^\n]{0,80}(?:timeout|refused)|Read timed out/i),
+  r('connect-failure', 'network_unreachable', 2.5, /\bETIMEDOUT\b|connect timed out|Connect timeout|ConnectTimeoutError|TLS handshake timeout|\bECONNRESET\b|Connection reset|StatusCode: 0\b|request send failed|i\/o timeout|SocketTimeoutException|Unable to execute HTTP request|ConnectException|\bECONNREFUSED\b|socket hang up|Connection timed out|Operation timed out|network is unreachable|cURL error (?:7|28)\b|\bEHOSTUNREACH\b|\bENETUNREACH\b|dial tcp[^\n]{0,80}(?:timeout|refused)|Read timed out|Read timeout on endpoint URL|ReadTimeoutError/i),
   r('proxy', 'network_unreachable', 1, /\bproxy\b|HTTPS_PROXY/i),
 
   // TLS.
