@@ -3,36 +3,28 @@ import { findAll, findFirst, type Located } from './scan';
 
 /**
  * Context clues in a text that decide between classes sharing the same AWS wording: the key prefix,
- * regions and their partition, hosts, the failing operation, the credential source in play.
+ * regions and their partition, hosts with a bogus region, STS or IAM-only calls, the credential source in play.
  */
 export interface Signals {
-  readonly keyIds: readonly Located[];
   /** Region codes AWS knows, with their partition. */
   readonly regions: readonly { at: Located; code: string; partition: PartitionId | null; optIn: boolean }[];
   /** Hostnames of AWS endpoints whose region part is not a real region (an AZ, a placeholder, "eu"). */
   readonly bogusHosts: readonly Located[];
   readonly arnPartitions: readonly { at: Located; partition: PartitionId }[];
-  readonly operations: readonly Located[];
-  readonly partitions: ReadonlySet<PartitionId>;
   /** Temporary keys whose session token may be missing: an ASIA key ID or talk of session tokens. */
   readonly temporaryKey: Located | null;
   /** Temporary credentials from a tool or role session, which always carries its token. */
   readonly temporarySession: Located | null;
-  readonly imds: Located | null;
-  readonly webIdentity: Located | null;
   readonly stsCall: Located | null;
   readonly iamCall: Located | null;
   readonly cloud9: Located | null;
   readonly govOrChinaWords: Located | null;
-  readonly onEc2: Located | null;
 }
 
-const KEY_ID = /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g;
 // A region code or something shaped like one (an AZ such as us-east-1a is caught by bogusHosts).
 const REGION = /\b(?:us-gov|us-iso|us-isob|us-isof|eu-isoe|eusc-de|us|eu|ap|sa|ca|me|af|il|mx|cn)-(?:north|south|east|west|central|northeast|northwest|southeast|southwest)-\d{1,2}\b(?!\.\d)/g;
 const AWS_HOST = /\b(?:[a-z0-9_-]{1,63}\.){1,4}amazonaws\.com(?:\.cn)?\b/gi;
 const ARN = /\barn:(aws(?:-[a-z]{1,8}){0,2}):[a-z0-9-]{1,40}:/g;
-const OPERATION = /when calling the (\w{2,60}) operation|operation error \w{2,40}: (\w{2,60})|Error executing "(\w{2,60})"|([A-Z][A-Za-z]{1,60})CommandError\b/g;
 const IAM_OPERATIONS = /\b(?:GetRole|CreateRole|ListRoles|GetUser|ListUsers|CreateUser|ListGroups|GetPolicy|ListPolicies|AttachRolePolicy|PutRolePolicy|CreateAccessKey|ListAccessKeys|GetAccountSummary|SimulatePrincipalPolicy|PassRole|DeleteRole)\b|\biam:[A-Z]\w+|\biam\.amazonaws\.com/;
 
 /**
@@ -60,26 +52,16 @@ export function extractSignals(text: string): Signals {
     const partition = partitionOfArn(at.text);
     return partition ? [{ at, partition }] : [];
   });
-  const partitions = new Set<PartitionId>();
-  for (const region of regions) if (region.partition) partitions.add(region.partition);
-  for (const arn of arnPartitions) partitions.add(arn.partition);
-  if (findFirst(text, /\.amazonaws\.com\.cn\b/) !== null) partitions.add('aws-cn');
 
   return {
-    keyIds: findAll(text, KEY_ID, 20),
     regions,
     bogusHosts,
     arnPartitions,
-    operations: findAll(text, OPERATION, 20),
-    partitions,
     temporaryKey: findFirst(text, /\bASIA[A-Z0-9]{16}\b|\bsession[ _-]?token\b|sessionToken|X-Amz-Security-Token|AWS_SESSION_TOKEN|temporary (?:security )?credentials/i),
     temporarySession: findFirst(text, /assumed-role\/|\baws-vault\b|\baws-okta\b|\bsaml2aws\b|GetSessionToken|\bawsume\b|\bgimme-aws-creds\b|\baws sso\b/i),
-    imds: findFirst(text, /169\.254\.169\.254|\binstance metadata\b|\bIMDS\b|\bec2imds\b|EC2Metadata|meta-data\/iam\/security-credentials|credential-provider-imds|InstanceProfileCredentialsProvider|EC2ContainerCredentialsProviderWrapper/i),
-    webIdentity: findFirst(text, /AssumeRoleWithWebIdentity|WebIdentity|web identity|AWS_WEB_IDENTITY_TOKEN_FILE|eks\.amazonaws\.com\/serviceaccount|\bIRSA\b/i),
     stsCall: findFirst(text, /\bsts[.:]|\bSTS\b|AWSSecurityTokenService|securitytoken|AssumeRole|GetCallerIdentity|sts\.amazonaws\.com/),
     iamCall: findFirst(text, IAM_OPERATIONS),
     cloud9: findFirst(text, /\bcloud9\b|AWS managed temporary credentials/i),
     govOrChinaWords: findFirst(text, /\bGovCloud\b|\bus-gov-|\baws-us-gov\b|\baws-cn\b|\.amazonaws\.com\.cn\b|\bcn-(?:north|northwest)-1\b/i),
-    onEc2: findFirst(text, /\bip-\d{1,3}-\d{1,3}-\d{1,3}-\d{1,3}\.[a-z0-9-]+\.compute\.internal\b|\bEc2 delegate\b|\bon EC2\b|\bEC2 instance\b/i),
   };
 }
