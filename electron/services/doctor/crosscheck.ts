@@ -79,8 +79,6 @@ export function accessKeyDrafts(inputs: readonly ReadInput[]): Draft[] {
   return drafts;
 }
 
-const HARNESS_DELEGATE_TYPES = new Set(['Irsa', 'InheritFromDelegate']);
-
 /** IRSA: the trust policy's :sub against the namespace and service account the delegate pod runs as. */
 export function irsaDrafts(facts: ConfigFacts): Draft[] {
   const drafts: Draft[] = [];
@@ -142,12 +140,12 @@ export function irsaDrafts(facts: ConfigFacts): Draft[] {
   return drafts;
 }
 
-/** Harness rules that need more than the connector itself: IRSA/inherit connectors need a delegate to run on. */
+/** Harness rules that need more than the connector itself: an EKS role trusted through IRSA needs the Irsa type. */
 export function connectorContextDrafts(facts: ConfigFacts): Draft[] {
   const drafts: Draft[] = [];
   for (const { input, document } of facts.connectors) {
     const type = document.connector.spec.credential.type;
-    if (HARNESS_DELEGATE_TYPES.has(type) && facts.trusts.some((t) => t.analysis.webIdentity.length > 0) && type !== 'Irsa') {
+    if (type === 'InheritFromDelegate' && facts.trusts.some((t) => t.analysis.webIdentity.length > 0)) {
       drafts.push({
         class: 'connector_misconfigured',
         severity: 'warning',

@@ -99,6 +99,13 @@ describe('doctor cross-checks', () => {
     expect(finding?.explanation).toMatch(/Delegate Selector cannot be null/);
   });
 
+  it('reports Harness connector rules: IRSA through the Harness Platform', async () => {
+    const result = await diagnose([{ name: 'connector.yaml', text: irsaConnector.replace('executeOnDelegate: true', 'executeOnDelegate: false') }]);
+    const finding = result.findings.find((f) => f.class === 'connector_misconfigured' && /Harness Platform/.test(f.explanation));
+    expect(finding?.severity).toBe('error');
+    expect(finding?.evidence[0]?.text).toContain('executeOnDelegate: false');
+  });
+
   it('says the delegate service account lacks the role annotation when IRSA is wanted', async () => {
     const result = await diagnose([
       { name: 'connector.yaml', text: irsaConnector },
