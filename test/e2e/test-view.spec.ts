@@ -84,4 +84,17 @@ test.describe('Test view', () => {
     await expect(page.getByRole('button', { name: 'ap-northeast-1 STS identity: Cancelled' })).toBeVisible();
     expect(app.context.ctx.history.list({ limit: 5 }).runs[0]).toMatchObject({ kind: 'sweep', status: 'cancelled', connectorIdentifier: 'aws_sweep' });
   });
+
+  test('network preflight shows each hop of each endpoint and offers the allowlist', async ({ app }) => {
+    const { page } = app;
+    await saveConnector(app);
+    await app.open('test');
+    await page.getByLabel('Endpoint URL (optional)').fill(endpoint.url);
+    await page.getByRole('button', { name: 'Network preflight' }).click();
+    const panel = page.getByRole('region', { name: 'Network preflight' });
+    await expect(panel.getByRole('rowheader', { name: `127.0.0.1:${endpoint.port}` })).toBeVisible();
+    await expect(panel.getByText('Passed', { exact: true })).toBeVisible();
+    await expect(panel.getByRole('button', { name: 'Copy allowlist for the firewall team' })).toBeVisible();
+    await expect(panel).toContainText('1 host');
+  });
 });
