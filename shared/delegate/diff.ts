@@ -1,4 +1,33 @@
-import type { DiffRow, ManifestDiff, SideBySideRow } from '../../../shared/delegate/results';
+/**
+ * The before/after line diff of a manifest. It runs where the text already is: the renderer diffs
+ * the pasted manifest against the one it patched with the IRSA edits, so neither text crosses IPC.
+ */
+
+export interface DiffRow {
+  readonly kind: 'same' | 'removed' | 'added';
+  /** 1-based line numbers on each side; null on the side the line does not exist. */
+  readonly before: number | null;
+  readonly after: number | null;
+  readonly text: string;
+}
+
+export interface DiffSide {
+  readonly line: number;
+  readonly text: string;
+  readonly changed: boolean;
+}
+
+export interface SideBySideRow {
+  readonly left: DiffSide | null;
+  readonly right: DiffSide | null;
+}
+
+export interface ManifestDiff {
+  readonly rows: DiffRow[];
+  readonly sideBySide: SideBySideRow[];
+  readonly added: number;
+  readonly removed: number;
+}
 
 function splitLines(text: string): string[] {
   const lines = text.split('\n');
@@ -74,36 +103,11 @@ function sideBySide(rows: readonly DiffRow[]): SideBySideRow[] {
   return out;
 }
 
-function unified(rows: readonly DiffRow[], names: { before: string; after: string }, context = 3): string {
-  const changed = rows.map((row, index) => (row.kind === 'same' ? -1 : index)).filter((index) => index >= 0);
-  if (changed.length === 0) return '';
-  const hunks: Array<[number, number]> = [];
-  for (const index of changed) {
-    const start = Math.max(0, index - context);
-    const end = Math.min(rows.length - 1, index + context);
-    const last = hunks.at(-1);
-    if (last && start <= last[1] + 1) last[1] = end;
-    else hunks.push([start, end]);
-  }
-  const out = [`--- ${names.before}`, `+++ ${names.after}`];
-  for (const [start, end] of hunks) {
-    const slice = rows.slice(start, end + 1);
-    const firstBefore = slice.find((r) => r.before !== null)?.before ?? 0;
-    const firstAfter = slice.find((r) => r.after !== null)?.after ?? 0;
-    const beforeCount = slice.filter((r) => r.kind !== 'added').length;
-    const afterCount = slice.filter((r) => r.kind !== 'removed').length;
-    out.push(`@@ -${beforeCount ? firstBefore : firstBefore - 1},${beforeCount} +${afterCount ? firstAfter : firstAfter - 1},${afterCount} @@`);
-    for (const row of slice) out.push(`${row.kind === 'same' ? ' ' : row.kind === 'added' ? '+' : '-'}${row.text}`);
-  }
-  return `${out.join('\n')}\n`;
-}
-
-export function manifestDiff(before: string, after: string, names = { before: 'harness-delegate.yaml', after: 'harness-delegate.irsa.yaml' }): ManifestDiff {
+export function manifestDiff(before: string, after: string): ManifestDiff {
   const rows = diffLines(before, after);
   return {
     rows,
     sideBySide: sideBySide(rows),
-    unified: unified(rows, names),
     added: rows.filter((r) => r.kind === 'added').length,
     removed: rows.filter((r) => r.kind === 'removed').length,
   };

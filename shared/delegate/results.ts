@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textEditSchema } from './edits';
 import { manifestProblemSchema } from './problems';
 
 const line = z.number().int().positive();
@@ -42,30 +43,6 @@ export const delegateAnalysisSchema = z.object({
 });
 export type DelegateAnalysis = z.infer<typeof delegateAnalysisSchema>;
 
-export const diffRowSchema = z.object({
-  kind: z.enum(['same', 'removed', 'added']),
-  /** 1-based line numbers on each side; null on the side the line does not exist. */
-  before: line.nullable(),
-  after: line.nullable(),
-  text: z.string(),
-});
-export type DiffRow = z.infer<typeof diffRowSchema>;
-
-export const sideBySideRowSchema = z.object({
-  left: z.object({ line, text: z.string(), changed: z.boolean() }).nullable(),
-  right: z.object({ line, text: z.string(), changed: z.boolean() }).nullable(),
-});
-export type SideBySideRow = z.infer<typeof sideBySideRowSchema>;
-
-export const manifestDiffSchema = z.object({
-  rows: z.array(diffRowSchema),
-  sideBySide: z.array(sideBySideRowSchema),
-  unified: z.string(),
-  added: z.number().int().nonnegative(),
-  removed: z.number().int().nonnegative(),
-});
-export type ManifestDiff = z.infer<typeof manifestDiffSchema>;
-
 /** One generated text; `text` is null when the form lacks what it needs, listed in `needs`. */
 export const artifactSchema = z.object({
   title: z.string(),
@@ -85,11 +62,15 @@ export const delegateArtifactsSchema = z.object({
 export type DelegateArtifacts = z.infer<typeof delegateArtifactsSchema>;
 
 export const irsaResultSchema = z.object({
-  /** The patched manifest; null when errors stopped the edit. */
-  output: z.string().nullable(),
+  /**
+   * Splices against the manifest that was sent, in order; null when errors stopped the edit, empty
+   * when it already had every edit. The patched text is `applyEdits(manifest, edits)`: it is never
+   * sent whole, because it carries the Secret documents (the delegate token) along.
+   */
+  edits: z.array(textEditSchema).nullable(),
   changes: z.array(z.string()),
+  /** Lines refer to the patched manifest when there are edits, else to the one sent. */
   problems: z.array(manifestProblemSchema),
-  diff: manifestDiffSchema.nullable(),
   artifacts: delegateArtifactsSchema,
 });
 export type IrsaResult = z.infer<typeof irsaResultSchema>;

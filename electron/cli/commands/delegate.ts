@@ -2,9 +2,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { kubernetesNameProblem, namespaceNameProblem } from '../../../shared/delegate/names';
 import { parseOidcIssuer } from '../../../shared/delegate/partition';
 import { hasErrors, type ManifestProblem } from '../../../shared/delegate/problems';
+import { applyEdits } from '../../../shared/delegate/edits';
 import { isAppError } from '../../../shared/errors';
 import { prepareIrsa } from '../../services/delegate/delegate-service';
 import { trustPolicy } from '../../services/delegate/generate/trust-policy';
+import { SecretInEditError } from '../../services/delegate/secret-values';
 import { parseFlags, requireFlag } from '../args';
 import { EXIT, UsageError, type CliIo, type Command } from '../command';
 
@@ -59,26 +61,35 @@ async function irsa(argv: readonly string[], io: CliIo): Promise<number> {
   const serviceAccount = requireFlag(values, 'service-account');
   const roleArn = requireFlag(values, 'role-arn');
   const text = await readInput(file);
-  const result = usageOnBadForm(() =>
-    prepareIrsa(text, {
-      serviceAccount,
-      roleArn,
-      namespace: values.namespace,
-      stsRegionalEndpoints: values['sts-regional-endpoints'] ?? false,
-      region: values.region,
-      oidcIssuer: values['oidc-issuer'],
-    }),
-  );
+  let result;
+  try {
+    result = usageOnBadForm(() =>
+      prepareIrsa(text, {
+        serviceAccount,
+        roleArn,
+        namespace: values.namespace,
+        stsRegionalEndpoints: values['sts-regional-endpoints'] ?? false,
+        region: values.region,
+        oidcIssuer: values['oidc-issuer'],
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof SecretInEditError)) throw error;
+    io.stderr(`${file}: error: ${error.value.message}\n  fix: ${error.value.fix}\n`);
+    return EXIT.failed;
+  }
   // Lines refer to the input when no edit was made, else to the patched manifest (the SA adds lines).
-  const label = result.output === null ? file : values.out ?? 'patched manifest';
+  const label = result.edits === null ? file : values.out ?? 'patched manifest';
   for (const problem of result.problems) io.stderr(formatProblem(label, problem));
-  if (hasErrors(result.problems) || result.output === null) return EXIT.failed;
+  if (hasErrors(result.problems) || result.edits === null) return EXIT.failed;
+  // The same splices the app's window applies; on the user's own disk the whole manifest may be written.
+  const output = applyEdits(text, result.edits);
   if (values.out) {
-    await writeFile(values.out, result.output, 'utf8');
+    await writeFile(values.out, output, 'utf8');
     for (const change of result.changes) io.stderr(`${change}\n`);
     if (result.changes.length === 0) io.stderr('Nothing to change: the manifest already has these IRSA edits.\n');
   } else {
-    io.stdout(result.output);
+    io.stdout(output);
   }
   return EXIT.ok;
 }

@@ -4,14 +4,15 @@ import { namespaceNameProblem } from '../../../shared/delegate/names';
 import { parseOidcIssuer } from '../../../shared/delegate/partition';
 import type { ManifestProblem } from '../../../shared/delegate/problems';
 import type { DelegateAnalysis, DelegateArtifacts, IrsaResult } from '../../../shared/delegate/results';
+import { applyEdits } from '../../../shared/delegate/edits';
 import { AppError, isAppError } from '../../../shared/errors';
-import { manifestDiff } from './diff';
 import { buildArtifacts, type ManifestFacts } from './generate/artifacts';
 import { applyIrsaEdits } from './irsa';
 import { locate, type LocatedManifest } from './locate';
 import { nodeAt, parseManifest, stringAt } from './manifest';
 import { ROLE_ARN_ANNOTATION, findPlaceholders, validateManifest } from './validate';
 import { resolveRole } from './role';
+import { SecretInEditError, findSecretValues, hideSecretValues } from './secret-values';
 
 /** The form as the IPC router would accept it; callers without the router (the CLI) get the same check. */
 function parseForm(input: DelegateFormInput): DelegateForm {
@@ -21,13 +22,13 @@ function parseForm(input: DelegateFormInput): DelegateForm {
   throw new AppError('invalid_argument', `Invalid ${issue?.path.join('.') || 'form'}: ${issue?.message ?? 'not accepted'}.`, 'Correct that value and try again.');
 }
 
-/** What a delegate manifest contains and what is wrong with it, before any edit. */
+/** What a delegate manifest contains and what is wrong with it, before any edit; no Secret value in it. */
 export function analyzeManifest(text: string): DelegateAnalysis {
   const manifest = parseManifest(text);
   const located = locate(manifest);
   const { workload, binding } = located;
   const subject = binding?.subject ?? null;
-  return {
+  return hideSecretValues<DelegateAnalysis>({
     objects: located.objects.map(({ index, apiVersion, kind, name, namespace, line }) => ({ index, apiVersion, kind, name, namespace, line })),
     workload: workload
       ? {
@@ -56,9 +57,9 @@ export function analyzeManifest(text: string): DelegateAnalysis {
       line: sa.line,
     })),
     hasUpgrader: located.objects.some((o) => o.kind === 'CronJob' && /upgrader/.test(o.name ?? '')),
-    placeholders: manifest.errors.length > 0 ? [] : findPlaceholders(manifest),
+    placeholders: manifest.errors.length > 0 ? [] : findPlaceholders(manifest, located),
     problems: validateManifest(manifest, located),
-  };
+  }, findSecretValues(manifest, located));
 }
 
 function manifestFacts(located: LocatedManifest): ManifestFacts {
@@ -96,19 +97,21 @@ function formProblems(form: Pick<DelegateForm, 'oidcIssuer' | 'namespace'>): Man
 }
 
 /**
- * Makes the manifest IRSA-ready and generates everything that goes with it. Problems refer to lines
- * of the patched manifest when there is one (untouched lines keep their text), else of the input.
+ * Makes the manifest IRSA-ready and generates everything that goes with it. The edits are splices
+ * against `text`; nothing in the result (edits, problems, changes, artifacts) holds a Secret value.
+ * Problems refer to lines of the patched manifest when there is one (untouched lines keep their
+ * text), else of the input.
  */
 export function prepareIrsa(text: string, formInput: DelegateFormInput): IrsaResult {
   const form = parseForm(formInput);
   const input = parseManifest(text);
   const inputLocated = locate(input);
+  const secrets = findSecretValues(input, inputLocated);
   const fallback = (problems: ManifestProblem[]): IrsaResult => ({
-    output: null,
+    edits: null,
     changes: [],
-    problems,
-    diff: null,
-    artifacts: buildArtifacts(form, input.errors.length > 0 ? null : manifestFacts(inputLocated)),
+    problems: hideSecretValues(problems, secrets),
+    artifacts: hideSecretValues(buildArtifacts(form, input.errors.length > 0 ? null : manifestFacts(inputLocated)), secrets),
   });
   const inputProblems = validateManifest(input, inputLocated, form, form.serviceAccount);
   if (input.errors.length > 0 || !inputLocated.workload) return fallback(inputProblems);
@@ -131,17 +134,21 @@ export function prepareIrsa(text: string, formInput: DelegateFormInput): IrsaRes
   try {
     edited = applyIrsaEdits(text, { serviceAccount: form.serviceAccount, namespace, roleArn: role.arn, stsRegionalEndpoints: form.stsRegionalEndpoints });
   } catch (error) {
-    if (!isAppError(error)) throw error;
+    if (!isAppError(error) || error instanceof SecretInEditError) throw error;
     return fallback([{ code: 'flow-style', severity: 'error', line: null, message: error.value.message, fix: error.value.fix }, ...inputProblems]);
   }
-  const output = parseManifest(edited.output);
+  const output = parseManifest(applyEdits(text, edited.edits));
   const located = locate(output);
   return {
-    output: edited.output,
-    changes: edited.changes,
-    problems: [...formProblems(form), ...validateManifest(output, located, form, form.serviceAccount)],
-    diff: manifestDiff(text, edited.output),
-    artifacts: buildArtifacts(form, manifestFacts(located)),
+    edits: edited.edits,
+    ...hideSecretValues(
+      {
+        changes: edited.changes,
+        problems: [...formProblems(form), ...validateManifest(output, located, form, form.serviceAccount)],
+        artifacts: buildArtifacts(form, manifestFacts(located)),
+      },
+      secrets,
+    ),
   };
 }
 

@@ -1,8 +1,11 @@
 import { isMap, type YAMLMap } from 'yaml';
+import { applyEdits, type TextEdit } from '../../../shared/delegate/edits';
 import { AppError } from '../../../shared/errors';
 import { insertDocumentAfter, insertPair, setMapValue, setScalar, stringifyTokens } from './cst';
 import { locate, type LocatedManifest, type ObjectRef, type WorkloadRef } from './locate';
 import { nodeAt, parseManifest } from './manifest';
+import { assertNoSecretInEdits, findSecretValues } from './secret-values';
+import { snapshotTokens, spliceEdits } from './splices';
 import { ROLE_ARN_ANNOTATION, STS_REGIONAL_ANNOTATION } from './validate';
 
 export interface IrsaEdit {
@@ -13,7 +16,8 @@ export interface IrsaEdit {
 }
 
 export interface IrsaEditResult {
-  readonly output: string;
+  /** Splices against the input text; see `applyEdits`. */
+  readonly edits: TextEdit[];
   /** What was changed, in words; empty when the manifest already had every edit. */
   readonly changes: string[];
 }
@@ -63,15 +67,18 @@ function setPodServiceAccount(workload: WorkloadRef, edit: IrsaEdit): boolean {
 /**
  * The three IRSA edits Harness documents, made on the syntax tree: a ServiceAccount annotated with
  * the role, the delegate's binding subject pointed at it, and `serviceAccountName` in the pod spec.
- * Running it on its own output changes nothing.
+ * They come back as splices of the changed lines only, never the whole manifest, and are refused
+ * if a splice would hold a Secret value. Running it on its own output changes nothing.
  */
 export function applyIrsaEdits(text: string, edit: IrsaEdit): IrsaEditResult {
   const manifest = parseManifest(text);
   if (manifest.errors.length > 0) {
-    const first = manifest.errors[0];
-    throw new AppError('invalid_input', `The YAML cannot be read (line ${first?.line ?? 1}): ${first?.message ?? ''}`, 'Fix the YAML first; nothing was changed.');
+    // No parser message: it may quote the text at the error, and that can be a Secret value.
+    throw new AppError('invalid_input', `The YAML cannot be read (line ${manifest.errors[0]?.line ?? 1}).`, 'Fix the YAML first; nothing was changed.');
   }
+  const snapshot = snapshotTokens(text, manifest.tokens);
   const located = locate(manifest);
+  const secrets = findSecretValues(manifest, located);
   const workload = located.workload;
   if (!workload) {
     throw new AppError('invalid_input', 'No delegate Deployment or StatefulSet was found in the manifest.', 'Paste the whole manifest Harness gave you for a Kubernetes delegate.');
@@ -98,7 +105,11 @@ export function applyIrsaEdits(text: string, edit: IrsaEdit): IrsaEditResult {
     });
     changes.push(`Added ServiceAccount ${edit.namespace}/${edit.serviceAccount} with ${ROLE_ARN_ANNOTATION}.`);
   }
-  const output = changes.length > 0 ? stringifyTokens(manifest.tokens) : text;
-  return { output, changes };
+  const edits = spliceEdits(snapshot, manifest.tokens);
+  assertNoSecretInEdits(text, edits, secrets);
+  if (applyEdits(text, edits) !== stringifyTokens(manifest.tokens)) {
+    throw new Error('The splices do not reproduce the edited syntax tree.');
+  }
+  return { edits, changes };
 }
 

@@ -5,6 +5,7 @@ import { kubernetesNameProblem } from '../../../shared/delegate/names';
 import type { ManifestProblem } from '../../../shared/delegate/problems';
 import type { LocatedManifest, ObjectRef } from './locate';
 import { nodeAt, type ParsedManifest } from './manifest';
+import { findSecretValues, isWholePlaceholder, secretDocumentRanges } from './secret-values';
 
 export const ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn';
 export const STS_REGIONAL_ANNOTATION = 'eks.amazonaws.com/sts-regional-endpoints';
@@ -45,13 +46,18 @@ function lineOf(manifest: ParsedManifest, node: { range?: [number, number, numbe
   return node?.range ? manifest.lineOf(node.range[0]) : fallback;
 }
 
-/** Every `PUT_YOUR_…` left in a value, with all the lines it is on (block scalars span several). */
-export function findPlaceholders(manifest: ParsedManifest): { name: string; lines: number[] }[] {
+/**
+ * Every `PUT_YOUR_…` left in a value, with all the lines it is on (block scalars span several). In a
+ * Secret value only a whole placeholder counts: a match inside a real token would quote part of it.
+ */
+export function findPlaceholders(manifest: ParsedManifest, located: LocatedManifest): { name: string; lines: number[] }[] {
+  const secretNodes = findSecretValues(manifest, located).nodes;
   const found = new Map<string, Set<number>>();
   for (const { doc } of manifest.documents) {
     visit(doc, {
       Scalar(_key, node) {
         if (typeof node.value !== 'string' || !node.value.includes('PUT_YOUR_') || !node.range) return;
+        if (secretNodes.has(node) && !isWholePlaceholder(node.value)) return;
         const [start, end] = node.range;
         for (const match of manifest.text.slice(start, end).matchAll(PLACEHOLDER)) {
           const lines = found.get(match[0]) ?? new Set<number>();
@@ -173,9 +179,15 @@ export function validateManifest(
   cluster: ClusterFacts = {},
   wantedServiceAccount?: string,
 ): ManifestProblem[] {
-  const syntax = manifest.errors.map((error) =>
-    problem('yaml-syntax', 'error', error.line, `The YAML cannot be read: ${error.message}`, 'Fix the YAML at this line; indentation and unclosed quotes are the usual causes.'),
-  );
+  // The parser's messages can quote the text at the error; inside a Secret that text may be a token.
+  const secretRanges = secretDocumentRanges(manifest);
+  const syntax = manifest.errors.map((error) => {
+    const inSecret = secretRanges.some(({ start, end }) => error.offset >= start && error.offset < end);
+    const message = inSecret
+      ? 'The YAML of this Secret cannot be read; the parser\'s message is not shown because it may quote a Secret value.'
+      : `The YAML cannot be read: ${error.message}`;
+    return problem('yaml-syntax', 'error', error.line, message, 'Fix the YAML at this line; indentation and unclosed quotes are the usual causes.');
+  });
   if (syntax.length > 0) return syntax;
   const problems: ManifestProblem[] = [];
   if (!located.workload) {
@@ -195,7 +207,7 @@ export function validateManifest(
     ...partitionProblems(manifest, located, cluster),
     ...apiAndImageProblems(manifest, located),
     ...nameProblems(manifest, located, wantedServiceAccount),
-    ...findPlaceholders(manifest).map(({ name, lines }) =>
+    ...findPlaceholders(manifest, located).map(({ name, lines }) =>
       problem('placeholder', 'warning', lines[0] ?? null,
         `${name} is still a placeholder (line${lines.length > 1 ? 's' : ''} ${lines.join(', ')}).`,
         `Replace ${name} with the value from your Harness account before applying the manifest.`),

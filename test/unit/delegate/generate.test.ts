@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { generateArtifacts, prepareIrsa } from '../../../electron/services/delegate/delegate-service';
 import { trustPolicy } from '../../../electron/services/delegate/generate/trust-policy';
 import { parseOidcIssuer } from '../../../shared/delegate/partition';
-import { fixture, NS, ROLE, SA } from './fixtures';
+import { fixture, NS, patchedText, ROLE, SA } from './fixtures';
 
 function issuer(url: string) {
   const parsed = parseOidcIssuer(url);
@@ -70,9 +70,11 @@ describe('generated artifacts', () => {
   };
 
   it('builds the role ARN from account + role name in the cluster partition', () => {
-    const result = prepareIrsa(fixture('harness-delegate.yaml'), { ...form, useCases: [...form.useCases] });
-    expect(result.output).toContain('eks.amazonaws.com/role-arn: arn:aws-us-gov:iam::123456789012:role/harness-delegate\n');
-    expect(result.output).toContain('eks.amazonaws.com/sts-regional-endpoints: "true"\n');
+    const manifest = fixture('harness-delegate.yaml');
+    const result = prepareIrsa(manifest, { ...form, useCases: [...form.useCases] });
+    const output = patchedText(manifest, result);
+    expect(output).toContain('eks.amazonaws.com/role-arn: arn:aws-us-gov:iam::123456789012:role/harness-delegate\n');
+    expect(output).toContain('eks.amazonaws.com/sts-regional-endpoints: "true"\n');
     expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
 

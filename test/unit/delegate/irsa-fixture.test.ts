@@ -1,8 +1,7 @@
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { applyIrsaEdits } from '../../../electron/services/delegate/irsa';
-import { diffLines } from '../../../electron/services/delegate/diff';
-import { fixture, NS, ROLE, SA } from './fixtures';
+import { diffLines } from '../../../shared/delegate/diff';
+import { fixture, irsa, NS, ROLE, SA } from './fixtures';
 
 const edit = { serviceAccount: SA, namespace: NS, roleArn: ROLE, stsRegionalEndpoints: false };
 
@@ -14,7 +13,7 @@ function changedLines(before: string, after: string) {
 
 describe('IRSA edits on the real Harness manifest', () => {
   const input = fixture('harness-delegate.yaml');
-  const { output, changes } = applyIrsaEdits(input, edit);
+  const { output, changes } = irsa(input, edit);
 
   it('changes exactly the intended lines', () => {
     expect(changedLines(input, output)).toEqual([
@@ -59,14 +58,14 @@ describe('IRSA edits on the real Harness manifest', () => {
   });
 
   it('is idempotent: a second run changes nothing and reports nothing', () => {
-    const again = applyIrsaEdits(output, edit);
+    const again = irsa(output, edit);
     expect(again.output).toBe(output);
     expect(again.changes).toEqual([]);
   });
 
   it('updates the role in place when it changes, and adds the regional STS annotation when asked', () => {
     const newRole = 'arn:aws:iam::210987654321:role/other';
-    const next = applyIrsaEdits(output, { ...edit, roleArn: newRole, stsRegionalEndpoints: true });
+    const next = irsa(output, { ...edit, roleArn: newRole, stsRegionalEndpoints: true });
     expect(changedLines(output, next.output)).toEqual([
       `-14:     eks.amazonaws.com/role-arn: ${ROLE}`,
       `+14:     eks.amazonaws.com/role-arn: ${newRole}`,
@@ -76,7 +75,7 @@ describe('IRSA edits on the real Harness manifest', () => {
   });
 
   it('renames the service account everywhere it is used when run again with another name', () => {
-    const renamed = applyIrsaEdits(output, { ...edit, serviceAccount: 'delegate-aws' }).output;
+    const renamed = irsa(output, { ...edit, serviceAccount: 'delegate-aws' }).output;
     const docs = parseAllDocuments(renamed).map((doc) => doc.toJS());
     expect(docs.filter((d) => d.kind === 'ServiceAccount').map((d) => d.metadata.name)).toEqual(['delegate-aws', SA, 'upgrader-cronjob-sa']);
     expect(docs.find((d) => d.kind === 'ClusterRoleBinding').subjects[0].name).toBe('delegate-aws');
@@ -87,7 +86,7 @@ describe('IRSA edits on the real Harness manifest', () => {
 describe('IRSA edits on other manifest forms', () => {
   it('legacy StatefulSet form: serviceAccountName goes into the StatefulSet pod spec, binding harness-delegate-ng-cluster-admin', () => {
     const input = fixture('harness-delegate-legacy-statefulset.yaml');
-    const { output } = applyIrsaEdits(input, edit);
+    const { output } = irsa(input, edit);
     expect(changedLines(input, output)).toEqual([
       '+8: apiVersion: v1',
       '+9: kind: ServiceAccount',
@@ -105,12 +104,12 @@ describe('IRSA edits on other manifest forms', () => {
     ]);
     const statefulSet = parseAllDocuments(output).map((d) => d.toJS()).find((d) => d.kind === 'StatefulSet');
     expect(Object.keys(statefulSet.spec.template.spec)).toEqual(['serviceAccountName', 'containers', 'restartPolicy']);
-    expect(applyIrsaEdits(output, edit).output).toBe(output);
+    expect(irsa(output, edit).output).toBe(output);
   });
 
   it('binding named harness-delegate-ng-cluster-admin, compact separators, no upgrader: the new document copies the style', () => {
     const input = fixture('harness-delegate-ng-cluster-admin.yaml');
-    const { output } = applyIrsaEdits(input, edit);
+    const { output } = irsa(input, edit);
     expect(changedLines(input, output)).toEqual([
       '+8: apiVersion: v1',
       '+9: kind: ServiceAccount',
@@ -124,7 +123,7 @@ describe('IRSA edits on other manifest forms', () => {
       `+22:     name: ${SA}`,
       `+55:       serviceAccountName: ${SA}`,
     ]);
-    expect(applyIrsaEdits(output, edit).output).toBe(output);
+    expect(irsa(output, edit).output).toBe(output);
   });
 
   it('annotates a service account the manifest already defines instead of adding another', () => {
@@ -137,7 +136,7 @@ describe('IRSA edits on other manifest forms', () => {
       '---',
       fixture('harness-delegate-ng-cluster-admin.yaml').split('---\n').slice(1).join('---\n'),
     ].join('\n');
-    const { output, changes } = applyIrsaEdits(input, edit);
+    const { output, changes } = irsa(input, edit);
     expect(changedLines(input, output)).toEqual([
       '+6:   annotations:',
       `+7:     eks.amazonaws.com/role-arn: ${ROLE}`,
@@ -153,7 +152,7 @@ describe('IRSA edits on other manifest forms', () => {
       'kind: Namespace\nmetadata:\n  name: harness-delegate-ng\n---\n',
       `kind: Namespace\nmetadata:\n  name: harness-delegate-ng\n---\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${SA}\n  namespace: ${NS}\n  annotations:\n    eks.amazonaws.com/role-arn: "arn:aws:iam::111111111111:role/old"\n    team: platform\n---\n`,
     );
-    const { output } = applyIrsaEdits(input, edit);
+    const { output } = irsa(input, edit);
     expect(output).toContain(`    eks.amazonaws.com/role-arn: "${ROLE}"\n    team: platform\n`);
   });
 
@@ -162,6 +161,6 @@ describe('IRSA edits on other manifest forms', () => {
       / {4}spec:\n {6}terminationGracePeriodSeconds: 600\n {6}containers:\n {6}- image: harness\/delegate:23.10.81202\n/,
       '    spec: {terminationGracePeriodSeconds: 600, containers: [{image: "harness/delegate:23.10.81202"}]}\n    unused:\n      - x:\n',
     );
-    expect(() => applyIrsaEdits(input, edit)).toThrow(/flow style/);
+    expect(() => irsa(input, edit)).toThrow(/flow style/);
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { CST, Document, Parser, parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { applyIrsaEdits } from '../../../electron/services/delegate/irsa';
+import { irsa } from './fixtures';
 
 /**
  * Random but valid delegate manifests: the delegate's own objects in random formatting, surrounded
@@ -29,6 +29,9 @@ const unrelated: fc.Arbitrary<Obj> = fc.oneof(
   fc.record({ name, image: name }).map(({ name: n, image }) => ({
     apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: `x-${n}` },
     spec: { template: { spec: { containers: [{ name: 'app', image: `${image}:1.0` }] } } },
+  })),
+  fc.record({ name, token: fc.stringMatching(/^[A-Za-z0-9+/]{16,60}={0,2}$/) }).map(({ name: n, token }) => ({
+    apiVersion: 'v1', kind: 'Secret', metadata: { name: `x-${n}-token` }, type: 'Opaque', data: { DELEGATE_TOKEN: token },
   })),
   fc.record({ name }).map(({ name: n }) => ({
     apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: `x-${n}` },
@@ -106,7 +109,12 @@ describe('IRSA edits on random valid manifests', () => {
   it('never touch an unrelated document, and do exactly the three edits', () => {
     fc.assert(
       fc.property(manifest, ({ text, pieces, namespace }) => {
-        const { output } = applyIrsaEdits(text, edit(namespace));
+        const { output, edits } = irsa(text, edit(namespace));
+        // No splice carries a Secret's token, neither in what it deletes nor in what it inserts.
+        const tokens = pieces.flatMap(({ obj }) => (obj.kind === 'Secret' ? [(obj.data as Obj).DELEGATE_TOKEN as string] : []));
+        for (const { offset, deleteCount, insert } of edits) {
+          for (const token of tokens) expect(`${text.slice(offset, offset + deleteCount)}\n${insert}`).not.toContain(token);
+        }
         const before = documentSources(text);
         const after = documentSources(output);
         expect(after).toHaveLength(before.length + 1);
@@ -136,8 +144,8 @@ describe('IRSA edits on random valid manifests', () => {
   it('are idempotent', () => {
     fc.assert(
       fc.property(manifest, ({ text, namespace }) => {
-        const once = applyIrsaEdits(text, edit(namespace)).output;
-        const twice = applyIrsaEdits(once, edit(namespace));
+        const once = irsa(text, edit(namespace)).output;
+        const twice = irsa(once, edit(namespace));
         expect(twice.output).toBe(once);
         expect(twice.changes).toEqual([]);
       }),

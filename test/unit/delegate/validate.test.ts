@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeManifest, prepareIrsa } from '../../../electron/services/delegate/delegate-service';
 import type { ManifestProblem } from '../../../shared/delegate/problems';
-import { fixture, NS, ROLE, SA } from './fixtures';
+import { fixture, NS, patchedText, ROLE, SA } from './fixtures';
 
 const current = fixture('harness-delegate.yaml');
 const compact = fixture('harness-delegate-ng-cluster-admin.yaml');
@@ -67,7 +67,7 @@ describe('validation problems, each with its line', () => {
   it('namespaces that disagree: service account vs workload (after an edit with another --namespace)', () => {
     const result = prepareIrsa(compact, { serviceAccount: SA, roleArn: ROLE, namespace: 'other' });
     const problems = only(result.problems, 'namespace-mismatch');
-    const output = result.output ?? '';
+    const output = patchedText(compact, result) ?? '';
     // The new ServiceAccount (namespace line 12) and the binding subject both say "other"; the Deployment says harness-delegate-ng.
     expect(output.split('\n')[11]).toBe('  namespace: other');
     expect(problems.map((p) => p.line)).toEqual([12, lineOf(output, '    namespace: other\nroleRef')]);
@@ -110,7 +110,7 @@ describe('validation problems, each with its line', () => {
     const problems = only(result.problems, 'invalid-service-account-name');
     expect(problems).toHaveLength(1);
     expect(problems[0]?.line).toBe(69);
-    expect(result.output?.split('\n')[68]).toBe('      serviceAccountName: Harness_Delegate');
+    expect(patchedText(current, result)?.split('\n')[68]).toBe('      serviceAccountName: Harness_Delegate');
     const existing = compact.replace('      terminationGracePeriodSeconds: 600\n', '      serviceAccountName: bad..name\n      terminationGracePeriodSeconds: 600\n');
     expect(only(analyzeManifest(existing).problems, 'invalid-service-account-name')).toEqual([
       {
@@ -122,7 +122,7 @@ describe('validation problems, each with its line', () => {
 
   it('a role annotation that is not a role ARN, at its line', () => {
     const result = prepareIrsa(compact, { serviceAccount: SA, roleArn: 'arn:aws:iam::123:user/bob' });
-    expect(result.output).toBeNull();
+    expect(result.edits).toBeNull();
     expect(only(result.problems, 'invalid-role-arn')[0]?.line).toBeNull();
     const pasted = compact.replace('---\napiVersion: rbac', `---\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: default\n  namespace: ${NS}\n  annotations:\n    eks.amazonaws.com/role-arn: my-role\n---\napiVersion: rbac`);
     expect(only(analyzeManifest(pasted).problems, 'invalid-role-arn')).toEqual([
@@ -143,14 +143,14 @@ describe('validation problems, each with its line', () => {
   it('YAML that cannot be read: the error and its line, and no edit', () => {
     const broken = current.replace('  name: harness-delegate-cluster-admin', '  name: "harness-delegate-cluster-admin');
     const result = prepareIrsa(broken, { serviceAccount: SA, roleArn: ROLE });
-    expect(result.output).toBeNull();
+    expect(result.edits).toBeNull();
     expect(result.problems[0]?.code).toBe('yaml-syntax');
     expect(result.problems[0]?.line).toBeGreaterThanOrEqual(11);
   });
 
   it('no delegate workload at all', () => {
     const result = prepareIrsa('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n', { serviceAccount: SA, roleArn: ROLE });
-    expect(result.output).toBeNull();
+    expect(result.edits).toBeNull();
     expect(result.problems.map((p) => p.code)).toEqual(['no-workload']);
   });
 

@@ -1,6 +1,8 @@
+import { manifestDiff, type ManifestDiff } from '../../../../shared/delegate/diff';
+import { applyEdits } from '../../../../shared/delegate/edits';
 import type { DelegateFormInput } from '../../../../shared/delegate/form';
 import type { DelegateAnalysis, DelegateArtifacts, IrsaResult } from '../../../../shared/delegate/results';
-import type { AppErrorValue } from '../../../../shared/errors';
+import { isAppError, type AppErrorValue } from '../../../../shared/errors';
 import type { UseCaseId } from '../../../../shared/iam/use-cases';
 import { api } from '../../lib/api';
 
@@ -24,6 +26,12 @@ class DelegateWorkbench {
 
   analysis = $state<DelegateAnalysis | null>(null);
   result = $state<IrsaResult | null>(null);
+  /**
+   * The main process answers with splices, not the patched manifest (which holds the delegate
+   * token); the patched text and its diff are made here from the text that was sent.
+   */
+  patched = $state<string | null>(null);
+  diff = $state<ManifestDiff | null>(null);
   artifacts = $state<DelegateArtifacts | null>(null);
   error = $state<AppErrorValue | null>(null);
   busy = $state(false);
@@ -70,17 +78,31 @@ class DelegateWorkbench {
     this.analysis = analysis?.ok ? analysis.value : null;
     if (analysis && !analysis.ok) this.error = analysis.error;
     if (!outcome) {
-      this.result = null;
+      this.#setResult(null);
       this.artifacts = null;
     } else if (!outcome.ok) {
       this.error = outcome.error;
     } else if ('artifacts' in outcome.value) {
-      this.result = outcome.value;
+      this.#setResult(outcome.value, manifest);
       this.artifacts = outcome.value.artifacts;
     } else {
-      this.result = null;
+      this.#setResult(null);
       this.artifacts = outcome.value;
     }
+  }
+
+  /** `sent` is the manifest the edits were computed for, not whatever the textarea holds by now. */
+  #setResult(result: IrsaResult | null, sent = ''): void {
+    let patched: string | null = null;
+    try {
+      patched = result?.edits ? applyEdits(sent, result.edits) : null;
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      this.error = error.value;
+    }
+    this.result = result;
+    this.patched = patched;
+    this.diff = patched === null ? null : manifestDiff(sent, patched);
   }
 }
 
