@@ -57,6 +57,10 @@ test.describe('Doctor', () => {
     await page.getByRole('main').evaluate((main) => main.scrollTo(0, 0));
     await page.screenshot({ path: 'test-results/doctor.png' });
     expect(await axeViolations(page)).toEqual([]);
+    // Reduced motion turns off the colour transitions, so the picture shows the settled dark theme.
+    await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+    await page.screenshot({ path: 'test-results/doctor-dark.png' });
+    expect(await axeViolations(page)).toEqual([]);
     expect(app.consoleErrors).toEqual([]);
   });
 

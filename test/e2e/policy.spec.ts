@@ -48,6 +48,10 @@ test.describe('Policy check', () => {
     await page.getByRole('main').evaluate((main) => main.scrollTo(0, 0));
     await page.screenshot({ path: 'test-results/policy.png' });
     expect(await axeViolations(page)).toEqual([]);
+    // Reduced motion turns off the colour transitions, so the picture shows the settled dark theme.
+    await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+    await page.screenshot({ path: 'test-results/policy-dark.png' });
+    expect(await axeViolations(page)).toEqual([]);
     expect(app.consoleErrors).toEqual([]);
   });
 });

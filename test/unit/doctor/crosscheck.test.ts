@@ -47,8 +47,9 @@ describe('doctor cross-checks', () => {
       { name: 'trust.json', text: trustPolicy('system:serviceaccount:harness-delegate-ng:default') },
       { name: 'policy.json', text: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ec2:DescribeRegions', Resource: '*' }] }) },
       { name: 'err', text: 'ExpiredToken: The provided token has expired.' },
+      { name: 'values.yaml', text: 'delegateName: eks-delegate\naccountId: abc123\ndelegateToken: PUT_YOUR_TOKEN\nserviceAccount:\n  annotations: {}\n' },
     ]);
-    expect(result.inputs.map((i) => i.kind)).toEqual(['log', 'connector_yaml', 'delegate_yaml', 'trust_policy', 'iam_policy', 'error_message']);
+    expect(result.inputs.map((i) => i.kind)).toEqual(['log', 'connector_yaml', 'delegate_yaml', 'trust_policy', 'iam_policy', 'error_message', 'delegate_yaml']);
   });
 
   it('explains a trust denial by the :sub that does not name the delegate’s service account', async () => {
