@@ -103,6 +103,7 @@ export const RULES: readonly Rule[] = [
   r('harness-irsa', 'web_identity_token_file_error', 1, /IRSA capability for delegate doesn't exist/i),
   r('harness-empty-key', 'no_credentials_found', 2, /(?:Access|Secret) Key cannot be empty|Check if (?:access|secret) key is empty/i),
   r('harness-bad-keys', 'token_invalid', 1, /Access Key or Secret Key is invalid/i),
+  r('harness-cross-account', 'assume_role_denied', 2, /Cross account role ARN or External Id is invalid|Check if Cross account role ARN, External Id are valid/i),
   r('harness-iam-role-check', 'imds_no_instance_role', 2, /meta-data\/iam\/security-credentials|HINT_AWS_IAM_ROLE_CHECK/),
 
   // Regions and partitions.
