@@ -30,6 +30,9 @@ afterAll(async () => {
 });
 
 type Outcome = { ok: true; value: unknown } | { ok: false; code: string; message: string };
+
+/** Clock-skew messages quote the signing and server times; the two clients sign seconds apart. */
+const timeless = (message: string) => message.replace(/\d{8}T\d{6}Z/g, '<time>');
 type Keys = Pick<PrincipalSpec, 'accessKeyId' | 'secretAccessKey' | 'sessionToken'>;
 
 async function cli(url: string, keys: Keys | null, region: string, args: string[]): Promise<Outcome> {
@@ -49,7 +52,7 @@ async function cli(url: string, keys: Keys | null, region: string, args: string[
     const stderr = String((error as { stderr?: string }).stderr ?? '');
     const match = /An error occurred \(([^)]+)\) when calling the \w+ operation: (.*)/.exec(stderr);
     if (!match) throw new Error(`The AWS CLI failed without an AWS error: ${stderr}`, { cause: error });
-    return { ok: false, code: match[1]!, message: match[2]!.trim() };
+    return { ok: false, code: match[1]!, message: timeless(match[2]!.trim()) };
   }
 }
 
@@ -59,7 +62,7 @@ async function sdk(call: () => Promise<unknown>): Promise<Outcome> {
   } catch (error) {
     // The SDK names modeled exceptions (InvalidIdentityTokenException); Code is the wire code the CLI prints.
     const e = error as { name: string; Code?: string; message: string };
-    return { ok: false, code: e.Code ?? e.name, message: e.message };
+    return { ok: false, code: e.Code ?? e.name, message: timeless(e.message) };
   }
 }
 
