@@ -1,11 +1,46 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { DelegateFormInput } from '../../shared/delegate/form';
+import { tempDir } from '../helpers/temp-dir';
 import { axeViolations } from './a11y';
 import { expect, test } from './harness';
 
-const manifest = readFileSync(join(import.meta.dirname, '../fixtures/delegate/harness-delegate.yaml'), 'utf8');
+const fixtureText = readFileSync(join(import.meta.dirname, '../fixtures/delegate/harness-delegate.yaml'), 'utf8');
 const ROLE = 'arn:aws:iam::123456789012:role/harness-delegate';
 const ISSUER = 'https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE';
+const SA = 'harness-delegate-irsa';
+
+/** A pasted manifest with canary tokens where Harness puts the real ones (base64, as Harness writes them). */
+const TOKEN = Buffer.from('canary-delegate-token-e2e-71c4a9').toString('base64');
+const UPGRADER = Buffer.from('canary-upgrader-token-e2e-0d5b3f').toString('base64');
+const CANARIES = [TOKEN, UPGRADER, 'canary-delegate-token-e2e-71c4a9', 'canary-upgrader-token-e2e-0d5b3f'];
+const manifest = fixtureText
+  .replace('  DELEGATE_TOKEN: "PUT_YOUR_DELEGATE_TOKEN"', `  DELEGATE_TOKEN: "${TOKEN}"`)
+  .replace('  UPGRADER_TOKEN: "PUT_YOUR_DELEGATE_TOKEN"', `  UPGRADER_TOKEN: "${UPGRADER}"`);
+
+/** What `awb delegate irsa --out` writes for the pasted manifest: the Save button must give the same bytes. */
+function cliOutput(): string {
+  const dir = tempDir('awb-delegate-e2e-');
+  try {
+    const input = join(dir.path, 'harness-delegate.yaml');
+    const out = join(dir.path, 'harness-delegate.irsa.yaml');
+    writeFileSync(input, manifest);
+    const cli = spawnSync(process.execPath, ['electron/cli/awb.mjs', 'delegate', 'irsa', '--in', input, '--service-account', SA, '--role-arn', ROLE, '--oidc-issuer', ISSUER, '--out', out], {
+      cwd: join(import.meta.dirname, '../..'),
+      encoding: 'utf8',
+    });
+    if (cli.status !== 0) throw new Error(`awb delegate irsa exited ${cli.status}: ${cli.stderr}`);
+    return readFileSync(out, 'utf8');
+  } finally {
+    dir.remove();
+  }
+}
+
+interface RecordingWindow {
+  __awbInvoke(channel: string, args: unknown): Promise<unknown>;
+  __awbResults: Array<{ channel: string; json: string }>;
+}
 
 test.describe('Delegate YAML workbench', () => {
   test('paste the Harness manifest, fill the form, see the diff, problems and policies, save and copy', async ({ app }) => {
@@ -13,12 +48,23 @@ test.describe('Delegate YAML workbench', () => {
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
     await app.open('delegate');
     await expect(page.getByRole('heading', { level: 1, name: 'Delegate YAML' })).toBeVisible();
+    // Keep a copy of every answer the window gets from the main process from here on.
+    await page.evaluate(() => {
+      const w = window as unknown as RecordingWindow;
+      const invoke = w.__awbInvoke.bind(w);
+      w.__awbResults = [];
+      w.__awbInvoke = async (channel, args) => {
+        const result = await invoke(channel, args);
+        w.__awbResults.push({ channel, json: JSON.stringify(result) });
+        return result;
+      };
+    });
 
     await page.getByLabel('Delegate manifest YAML').fill(manifest);
     await expect(page.getByLabel('What the manifest contains')).toContainText('Deployment PUT_YOUR_DELEGATE_NAME in harness-delegate-ng, runs as default');
     await expect(page.getByLabel('What the manifest contains')).toContainText('harness-delegate-cluster-admin');
 
-    await page.getByRole('textbox', { name: 'Service account', exact: true }).fill('harness-delegate-irsa');
+    await page.getByRole('textbox', { name: 'Service account', exact: true }).fill(SA);
     await page.getByRole('textbox', { name: 'Role ARN' }).fill(ROLE);
     await page.getByLabel('OIDC issuer URL').fill(ISSUER);
     await page.getByLabel('Cluster name').fill('prod-eks');
@@ -32,8 +78,10 @@ test.describe('Delegate YAML workbench', () => {
     await expect(diff.getByRole('row').filter({ hasText: 'serviceAccountName: harness-delegate-irsa' })).toHaveCount(1);
     await expect(diff.getByRole('row').filter({ hasText: '−    name: default' })).toHaveCount(1);
     await expect(diff.getByRole('button', { name: /Show \d+ unchanged lines/ }).first()).toBeVisible();
-    await expect(page.getByRole('region', { name: 'Validation' })).toContainText('0 errors, 5 warnings');
-    await expect(page.getByRole('region', { name: 'Validation' })).toContainText('PUT_YOUR_DELEGATE_TOKEN is still a placeholder (lines 40, 206).');
+    // The tokens are filled in, so their placeholder warning is gone; the other four remain.
+    await expect(page.getByRole('region', { name: 'Validation' })).toContainText('0 errors, 4 warnings');
+    await expect(page.getByRole('region', { name: 'Validation' })).toContainText('PUT_YOUR_ACCOUNT_ID is still a placeholder (lines 110, 223).');
+    await expect(page.getByRole('region', { name: 'Validation' })).not.toContainText('PUT_YOUR_DELEGATE_TOKEN');
 
     await expect(page.getByTestId('artifact-text')).toContainText('"Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE"');
     await expect(page.getByTestId('artifact-text')).toContainText('system:serviceaccount:harness-delegate-ng:harness-delegate-irsa');
@@ -49,15 +97,33 @@ test.describe('Delegate YAML workbench', () => {
     await page.getByRole('tab', { name: 'Checks' }).click();
     await expect(page.getByTestId('artifact-text')).toContainText("grep -E 'AWS_ROLE_ARN|AWS_WEB_IDENTITY_TOKEN_FILE'");
 
-    // Save the patched manifest: the download is exactly what the service produced.
-    const expected = (await app.router.invoke('delegate.irsa', { manifest, form: { serviceAccount: 'harness-delegate-irsa', roleArn: ROLE, oidcIssuer: ISSUER, clusterName: 'prod-eks', useCases: ['s3-read'] } }, { url: `${app.origin}/index.html`, isTopFrame: true })) as { ok: true; value: { output: string } };
+    // Save the patched manifest: the window patched it itself, and it is exactly what the CLI writes.
+    const expected = cliOutput();
+    expect(expected).toContain(TOKEN);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save harness-delegate.irsa.yaml' }).click()]);
     expect(download.suggestedFilename()).toBe('harness-delegate.irsa.yaml');
-    expect(readFileSync((await download.path()) as string, 'utf8')).toBe(expected.value.output);
+    expect(readFileSync((await download.path()) as string, 'utf8')).toBe(expected);
 
     await page.getByRole('button', { name: 'Copy', exact: true }).first().click();
     await expect(page.getByRole('button', { name: 'Copied' })).toBeVisible();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected.value.output);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
+
+    // The tokens reached the window only because they were pasted: no answer from the main process held them.
+    const direct = await page.evaluate(
+      async ([text, form]) => [
+        await window.api.delegate.analyze({ manifest: text }),
+        await window.api.delegate.irsa({ manifest: text, form }),
+        await window.api.delegate.generate({ form }),
+      ],
+      [manifest, { serviceAccount: SA, roleArn: ROLE, oidcIssuer: ISSUER, clusterName: 'prod-eks', useCases: ['s3-read'] }] as [string, DelegateFormInput],
+    );
+    expect(direct.every((result) => result.ok)).toBe(true);
+    const recorded = await page.evaluate(() => (window as unknown as RecordingWindow).__awbResults);
+    const delegateAnswers = [...direct.map((result) => JSON.stringify(result)), ...recorded.filter((r) => r.channel.startsWith('delegate.')).map((r) => r.json)];
+    expect(recorded.filter((r) => r.channel === 'delegate.irsa').length).toBeGreaterThan(0);
+    for (const json of delegateAnswers) {
+      for (const canary of CANARIES) expect(json).not.toContain(canary);
+    }
 
     await page.getByRole('tab', { name: 'Trust policy' }).click();
     // The content scrolls inside <main>; a tall window shows the whole view in one picture.
@@ -76,7 +142,7 @@ test.describe('Delegate YAML workbench', () => {
     await app.open('delegate');
     // Opened from a file this time (the hidden input behind "Open file…"), not pasted.
     await page.locator('input[type="file"]').setInputFiles(join(import.meta.dirname, '../fixtures/delegate/harness-delegate.yaml'));
-    await expect(page.getByLabel('Delegate manifest YAML')).toHaveValue(manifest);
+    await expect(page.getByLabel('Delegate manifest YAML')).toHaveValue(fixtureText);
     await page.getByRole('textbox', { name: 'Service account', exact: true }).fill('harness-delegate-irsa');
     await page.getByRole('textbox', { name: 'Role ARN' }).fill(ROLE);
     await page.getByRole('textbox', { name: 'Region', exact: true }).fill('us-gov-west-1');
