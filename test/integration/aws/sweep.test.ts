@@ -27,7 +27,8 @@ describe('region sweep', () => {
     const progress: RunProgress[] = [];
     const result = await run(
       manualConnector(world.admin),
-      { endpointUrl: endpoint.url, timeoutMs: 1500 },
+      // Long enough for a throttled call's backoff and retry; the hung region waits it out once.
+      { endpointUrl: endpoint.url, timeoutMs: 2500 },
       { secrets: secretsOf(world.admin) },
       { regions: 'all', concurrency: 16 },
       { onProgress: (event) => progress.push(event) },
