@@ -54,6 +54,17 @@ describe('awb delegate irsa', () => {
     expect(result.stderr).toMatch(/broken\.yaml: error: No delegate Deployment or StatefulSet was found/);
   });
 
+  it('exits 1 without writing when the edit would carry a Secret value, and does not print the value', () => {
+    const input = join(dir.path, 'role-in-secret.yaml');
+    const out = join(dir.path, 'role-in-secret.irsa.yaml');
+    writeFileSync(input, readFileSync(FIXTURE, 'utf8').replace('  DELEGATE_TOKEN: "PUT_YOUR_DELEGATE_TOKEN"', `  DELEGATE_TOKEN: "${ROLE}"`));
+    const result = awb('delegate', 'irsa', '--in', input, '--service-account', SA, '--role-arn', ROLE, '--out', out);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('role-in-secret.yaml: error: The IRSA edit would include the value of DELEGATE_TOKEN in Secret PUT_YOUR_DELEGATE_NAME-account-token');
+    expect(result.stderr).not.toContain(ROLE);
+    expect(() => readFileSync(out)).toThrow();
+  });
+
   it('exits 2 for bad usage or an unreadable file', () => {
     const missing = awb('delegate', 'irsa', '--in', FIXTURE, '--service-account', SA);
     expect(missing.code).toBe(2);
