@@ -3,7 +3,7 @@ import type { CheckResult, RunResult } from '../../../shared/aws-test/result';
 const MARK: Record<CheckResult['status'], string> = { pass: 'ok', fail: 'FAIL', skipped: '-' };
 
 function checkLine(check: CheckResult): string[] {
-  const timing = check.status === 'skipped' ? '' : `${check.durationMs} ms`;
+  const timing = check.status === 'skipped' ? 'skipped' : `${check.durationMs} ms`;
   const head = `    ${MARK[check.status].padEnd(5)}${check.name.padEnd(25)}${timing.padStart(9)}${check.requestId ? `  request ${check.requestId}` : ''}`;
   if (!check.error || check.error.class === 'cancelled') return [head];
   return [head, `         ${check.error.code} [${check.error.class}]: ${check.error.message}`, `         Fix: ${check.error.fix}`];
