@@ -108,6 +108,22 @@ export function irsaDrafts(facts: ConfigFacts): Draft[] {
     const sa = delegateServiceAccount(located);
     const annotation = sa ? sa.root.getIn(['metadata', 'annotations', ROLE_ARN_ANNOTATION], true) : null;
     const roleArn = isScalar(annotation) && typeof annotation.value === 'string' ? annotation.value : null;
+    const audienceNode = sa ? sa.root.getIn(['metadata', 'annotations', 'eks.amazonaws.com/audience'], true) : null;
+    const audience = isScalar(audienceNode) && typeof audienceNode.value === 'string' ? audienceNode.value : 'sts.amazonaws.com';
+    for (const { input: trustInput, analysis } of facts.trusts) {
+      for (const statement of analysis.webIdentity) {
+        if (statement.audiences.length === 0 || statement.audiences.some((a) => a.value === audience)) continue;
+        drafts.push({
+          class: 'web_identity_trust_denied',
+          severity: 'error',
+          title: 'The trust policy expects another token audience',
+          explanation: `The trust policy's :aud allows ${statement.audiences.map((a) => a.value).join(', ')}, but the delegate's token carries ${audience}${audienceNode ? ' (eks.amazonaws.com/audience)' : ' (the EKS default)'}.`,
+          evidence: statement.audiences.flatMap((a) => evidenceOf(trustInput, a.value)).slice(0, 1),
+          fix: [`Set the :aud condition to "${audience}", or change eks.amazonaws.com/audience on the service account to match.`],
+          confidence: 0.8,
+        });
+      }
+    }
     const wantsIrsa = facts.connectors.some((c) => c.document.connector.spec.credential.type === 'Irsa') || facts.trusts.some((t) => t.analysis.webIdentity.length > 0);
     if (wantsIrsa && roleArn === null) {
       drafts.push({

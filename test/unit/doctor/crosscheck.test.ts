@@ -67,6 +67,15 @@ describe('doctor cross-checks', () => {
     expect(first?.fix[0]).toMatch(/system:serviceaccount:harness-delegate-ng:default/);
   });
 
+  it('flags a trust :aud that is not the audience of the delegate token', async () => {
+    const trust = trustPolicy('system:serviceaccount:harness-delegate-ng:default').replace('"sts.amazonaws.com"', '"sts.amazonaws.com.cn"');
+    const result = await diagnose([{ name: 'delegate.yaml', text: delegateYaml }, { name: 'trust.json', text: trust }]);
+    const finding = result.findings.find((f) => f.class === 'web_identity_trust_denied');
+    expect(finding?.severity).toBe('error');
+    expect(finding?.explanation).toMatch(/the delegate's token carries sts\.amazonaws\.com \(the EKS default\)/);
+    expect(finding?.evidence[0]?.text).toBe('sts.amazonaws.com.cn');
+  });
+
   it('accepts a trust policy whose StringLike :sub covers the namespace', async () => {
     const result = await diagnose([
       { name: 'delegate.yaml', text: delegateYaml },
