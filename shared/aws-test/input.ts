@@ -53,6 +53,8 @@ export const sweepOptionsSchema = z
   .object({
     regions: z.union([z.enum(REGION_PRESETS), z.array(regionSchema).min(1).max(100)]),
     concurrency: z.number().int().min(1).max(64).default(8),
+    /** One region's budget across its steps; by default three step timeouts. */
+    regionTimeoutMs: z.number().int().min(100).max(900_000).optional(),
   })
   .strict();
 export type SweepOptions = z.input<typeof sweepOptionsSchema>;

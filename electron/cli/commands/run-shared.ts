@@ -89,10 +89,10 @@ async function secretsFor(connector: TestConnector, fromStdin: boolean, keychain
   return { connector: withToken, secrets: valueSecrets(values, keychain) };
 }
 
-function timeoutOf(value: string | undefined): number | undefined {
+export function millisecondsOf(flag: string, value: string | undefined, max: number): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 100 || n > 300_000) throw new UsageError(`--timeout-ms must be a whole number of milliseconds from 100 to 300000, not "${value}".`);
+  if (!Number.isInteger(n) || n < 100 || n > max) throw new UsageError(`${flag} must be a whole number of milliseconds from 100 to ${max}, not "${value}".`);
   return n;
 }
 
@@ -105,7 +105,7 @@ export async function runFromCli(values: RunValues, sweep: SweepOptions | undefi
     irsaRoleArn: values['role-arn'],
     irsaTokenFile: values['web-identity-token-file'],
     fips: values.fips,
-    timeoutMs: timeoutOf(values['timeout-ms']),
+    timeoutMs: millisecondsOf('--timeout-ms', values['timeout-ms'], 300_000),
   };
   if (options.endpointUrl && !URL.canParse(options.endpointUrl)) throw new UsageError(`--endpoint-url "${options.endpointUrl}" is not a URL.`);
   const keychain = new KeytarSecretStore({ service: DEFAULT_KEYCHAIN_SERVICE });

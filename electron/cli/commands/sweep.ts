@@ -1,6 +1,6 @@
 import { REGION_PRESETS, type SweepOptions } from '../../../shared/aws-test/input';
 import { UsageError, type Command } from '../command';
-import { parseFlags, RUN_FLAGS, RUN_FLAGS_USAGE, runFromCli } from './run-shared';
+import { millisecondsOf, parseFlags, RUN_FLAGS, RUN_FLAGS_USAGE, runFromCli } from './run-shared';
 
 function regionsOf(value: string | undefined): SweepOptions['regions'] {
   if (value === undefined) return 'all';
@@ -31,10 +31,12 @@ export const sweepCommand: Command = {
     '  --regions <set>               all (default), commercial, gov, cn, reported (the regions ec2:DescribeRegions',
     '                                lists for the account), or a comma-separated list',
     '  --concurrency <n>             Regions tested at the same time, 1 to 64 (default 8)',
+    '  --region-timeout-ms <n>       Budget of one region across its steps (default 3 × --timeout-ms)',
     RUN_FLAGS_USAGE,
   ].join('\n'),
   async run(argv, io) {
-    const { values } = parseFlags(argv, { ...RUN_FLAGS, regions: { type: 'string' }, concurrency: { type: 'string' } });
-    return runFromCli(values, { regions: regionsOf(values.regions), concurrency: concurrencyOf(values.concurrency) }, io);
+    const { values } = parseFlags(argv, { ...RUN_FLAGS, regions: { type: 'string' }, concurrency: { type: 'string' }, 'region-timeout-ms': { type: 'string' } });
+    const regionTimeoutMs = millisecondsOf('--region-timeout-ms', values['region-timeout-ms'], 900_000);
+    return runFromCli(values, { regions: regionsOf(values.regions), concurrency: concurrencyOf(values.concurrency), regionTimeoutMs }, io);
   },
 };

@@ -16,6 +16,8 @@ export interface RegionCheckInput {
   readonly credentials: AwsCredentialIdentity;
   readonly settings: ClientSettings;
   readonly runtime: StepRuntime;
+  /** The whole region's budget across its steps (retries and a slow role included). */
+  readonly regionTimeoutMs: number;
   readonly now: () => Date;
   /** Called after every finished check with the region's result so far. */
   readonly onUpdate: (result: RegionResult) => void;
@@ -45,7 +47,9 @@ export function regionStatus(checks: readonly CheckResult[]): RegionResult['stat
  * stop the EC2 call, because Harness's test never calls STS for static keys.
  */
 export async function checkRegion(input: RegionCheckInput): Promise<RegionResult> {
-  const { connector, region, settings, runtime, now } = input;
+  const { connector, region, settings, now } = input;
+  const budget = AbortSignal.timeout(input.regionTimeoutMs);
+  const runtime: StepRuntime = { ...input.runtime, deadline: { signal: budget, ms: input.regionTimeoutMs } };
   const checks: CheckResult[] = [input.resolve];
   let identity: Identity | null = null;
   const result = (): RegionResult => ({

@@ -19,6 +19,7 @@ export function buildRun(connector: TestConnector, options: TestOptions, sweep?:
       regions: plan ? planRegions(plan.regions) : [connector.testRegion],
       concurrency: plan?.concurrency ?? 1,
       timeoutMs: parsed.timeoutMs,
+      regionTimeoutMs: plan?.regionTimeoutMs ?? parsed.timeoutMs * 3,
       resolve: { profile: parsed.profile, irsaRoleArn: parsed.irsaRoleArn, irsaTokenFile: parsed.irsaTokenFile },
       runId: randomUUID(),
     },

@@ -5,6 +5,8 @@ import { describeFailure, fixFor, rawFailure, type FailureContext } from './clas
 export interface StepRuntime {
   readonly timeoutMs: number;
   readonly signal: AbortSignal | undefined;
+  /** A region's own time budget: when it fires, the step in flight fails as a timeout, not as a cancel. */
+  readonly deadline?: { readonly signal: AbortSignal; readonly ms: number } | undefined;
   /** Monotonic milliseconds for durations; wall-clock jumps must not distort them. */
   readonly monotonic: () => number;
 }
@@ -52,12 +54,18 @@ export async function runStep<T>(
     controller.abort();
     stop(new StepAbort('cancelled'));
   };
-  const timer = setTimeout(() => {
+  let why = `No answer from ${host} within ${runtime.timeoutMs} ms.`;
+  const onTimeout = (message?: string) => {
+    if (message) why = message;
     controller.abort();
     stop(new StepAbort('timeout'));
-  }, runtime.timeoutMs);
+  };
+  const onDeadline = () => onTimeout(`The region did not finish within its ${runtime.deadline?.ms} ms budget (waiting for ${host}).`);
+  const timer = setTimeout(onTimeout, runtime.timeoutMs);
   if (runtime.signal?.aborted) onCancel();
+  else if (runtime.deadline?.signal.aborted) onDeadline();
   runtime.signal?.addEventListener('abort', onCancel, { once: true });
+  runtime.deadline?.signal.addEventListener('abort', onDeadline, { once: true });
   const elapsed = () => Math.round(runtime.monotonic() - start);
   try {
     const value = await Promise.race([work(controller.signal), stopped]);
@@ -68,7 +76,7 @@ export async function runStep<T>(
     const raw = rawFailure(error);
     const described =
       error instanceof StepAbort
-        ? describeFailure({ code: 'Timeout', message: `No answer from ${host} within ${runtime.timeoutMs} ms.`, status: null, requestId: null }, context, 'network_unreachable')
+        ? describeFailure({ code: 'Timeout', message: why, status: null, requestId: null }, context, 'network_unreachable')
         : isAppError(error)
           ? { code: error.value.class, message: error.value.message, class: error.value.class, fix: error.value.fix }
           : describeFailure(raw, context);
@@ -76,5 +84,6 @@ export async function runStep<T>(
   } finally {
     clearTimeout(timer);
     runtime.signal?.removeEventListener('abort', onCancel);
+    runtime.deadline?.signal.removeEventListener('abort', onDeadline);
   }
 }

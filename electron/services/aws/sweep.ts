@@ -30,6 +30,8 @@ export interface RunRequest {
   readonly regions: readonly string[] | 'reported';
   readonly concurrency: number;
   readonly timeoutMs: number;
+  /** Budget of one region across all its steps. */
+  readonly regionTimeoutMs: number;
   readonly resolve: ResolveOptions;
   readonly runId?: string;
 }
@@ -106,7 +108,7 @@ export async function runChecks(request: RunRequest, deps: AwsTestDeps, hooks: R
   }
   const testIn = async (region: string) => {
     if (!credentials) return;
-    const result = await checkRegion({ connector, region, resolve: resolved.check, credentials, settings, runtime, now: clock, onUpdate: (r) => update(r) });
+    const result = await checkRegion({ connector, region, resolve: resolved.check, credentials, settings, runtime, regionTimeoutMs: request.regionTimeoutMs, now: clock, onUpdate: (r) => update(r) });
     update(result, true);
   };
 

@@ -55,7 +55,7 @@ export class AwsTestService {
       this.deps.history?.record({
         result,
         connector,
-        options: { regions: sweep?.regions ?? [connector.testRegion], concurrency: request.concurrency, timeoutMs: request.timeoutMs, endpointUrl: recordableUrl(options.endpointUrl), profile: options.profile ?? null, fips: options.fips ?? false },
+        options: { regions: sweep?.regions ?? [connector.testRegion], concurrency: request.concurrency, timeoutMs: request.timeoutMs, regionTimeoutMs: request.regionTimeoutMs, endpointUrl: recordableUrl(options.endpointUrl), profile: options.profile ?? null, fips: options.fips ?? false },
         appVersion: this.deps.appVersion,
       });
       return result;

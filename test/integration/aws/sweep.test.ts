@@ -94,6 +94,19 @@ describe('region sweep', () => {
     expect(result.regions.find((r) => r.region === 'af-south-1')).toBeUndefined();
   });
 
+  it('a region that exceeds its own budget fails as a timeout at the step in flight', async () => {
+    const slow = buildWorld({ overrides: { faults: { 'eu-west-2': { latencyMs: 400 } } } });
+    const server = await startAwsEndpoint(slow.config);
+    try {
+      const result = await run(manualConnector(slow.admin), { endpointUrl: server.url, timeoutMs: 5000 }, { secrets: secretsOf(slow.admin) }, { regions: ['us-east-1', 'eu-west-2'], regionTimeoutMs: 600 });
+      expect(regionOf(result, 'us-east-1')?.status).toBe('pass');
+      expect(regionOf(result, 'eu-west-2')?.checks.find((c) => c.name === 'sts_get_caller_identity')?.status).toBe('pass');
+      expect(errorOf(result, 'eu-west-2', 'ec2_describe_regions')).toMatchObject({ code: 'Timeout', class: 'network_unreachable', message: expect.stringContaining('600 ms budget') });
+    } finally {
+      await server.close();
+    }
+  });
+
   it('a single opt-in test region that is not enabled is region_not_enabled', async () => {
     const result = await run(manualConnector(world.admin, { testRegion: 'me-south-1' }), { endpointUrl: endpoint.url }, { secrets: secretsOf(world.admin) });
     expect(errorOf(result, 'me-south-1', 'sts_get_caller_identity')?.class).toBe('region_not_enabled');
