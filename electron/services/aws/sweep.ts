@@ -138,7 +138,7 @@ export async function runChecks(request: RunRequest, deps: AwsTestDeps, hooks: R
     if (results.has(region)) continue;
     // Not reached: the credentials did not resolve, or the run was cancelled first.
     const cancelled = !!hooks.signal?.aborted;
-    update(regionOnly(region, [credentials ? skippedCheck('resolve_credentials', cancelled, region) : resolved.check, ...LATER_CHECKS.map((name) => skippedCheck(name, cancelled, region))]), true);
+    update(regionOnly(region, [resolved.check, ...LATER_CHECKS.map((name) => skippedCheck(name, cancelled, region))]), true);
   }
 
   const ordered = regions.map((r) => results.get(r)!);
