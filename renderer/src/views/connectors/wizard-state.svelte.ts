@@ -55,6 +55,8 @@ export class WizardState {
   attempted = $state<Partial<Record<WizardStep, boolean>>>({});
   saving = $state(false);
   saved = $state.raw<ConnectorSummary | null>(null);
+  /** The document as last saved; the wizard is dirty when the form or a typed secret differs from it. */
+  savedDocument = $state.raw<ConnectorDocument | undefined>(undefined);
   saveError = $state.raw<AppErrorValue | null>(null);
 
   readonly document: ConnectorDocument = $derived(formToDocument($state.snapshot(this.form) as ConnectorForm, this.base));
@@ -62,6 +64,9 @@ export class WizardState {
   source = $state.raw<string | undefined>(undefined);
   readonly yaml: string = $derived(exportConnectorYaml(this.document, this.source));
   readonly issues: FieldIssue[] = $derived([...this.documentIssues(), ...this.secretIssues()]);
+  readonly dirty: boolean = $derived(
+    this.savedDocument === undefined || JSON.stringify(this.savedDocument) !== JSON.stringify(this.document) || Object.values(this.secrets).some((value) => value.length > 0),
+  );
 
   constructor(document?: ConnectorDocument, options: { saved?: boolean; stored?: SecretStatus[]; source?: string } = {}) {
     if (!document) return;
@@ -72,7 +77,10 @@ export class WizardState {
     this.withSessionToken = this.form.sessionTokenRef !== '';
     // An existing document's references are its own; they stop following the Id.
     this.refsFollowId = { accessKeyRef: false, secretKeyRef: false, sessionTokenRef: false };
-    if (options.saved) this.savedIdentifier = document.connector.identifier;
+    if (options.saved) {
+      this.savedIdentifier = document.connector.identifier;
+      this.savedDocument = formToDocument(documentToForm(document), document);
+    }
     // A prefilled connector is judged whole at once: every step shows its problems without being visited.
     for (const step of WIZARD_STEPS) this.attempted[step] = true;
   }
@@ -184,6 +192,7 @@ export class WizardState {
     this.saved = result.value.connector;
     this.savedIdentifier = result.value.connector.identifier;
     this.base = this.document;
+    this.savedDocument = this.document;
     // The values now live in the keychain only; the window forgets them.
     this.secrets = { accessKeyValue: '', secretKey: '', sessionToken: '' };
     const fresh = await api.connectors.get({ identifier: this.savedIdentifier });
