@@ -171,6 +171,7 @@ test.describe('connectors', () => {
     await page.getByRole('button', { name: 'Delete AWS Prod' }).click();
     const last = page.getByRole('dialog', { name: 'Delete AWS Prod?' });
     await expect(last.getByRole('checkbox', { name: /Also delete its secrets from the keychain: AWS_Prod_secret_key/ })).toBeChecked();
+    expect(await axeViolations(page)).toEqual([]);
     await last.getByRole('button', { name: 'Delete connector' }).click();
     await expect(page.getByText('Deleted AWS_Prod. Removed from the keychain: AWS_Prod_secret_key.', { exact: true })).toBeVisible();
     expect(await keytar.getPassword(app.context.keychainService, 'AWS_Prod_secret_key')).toBeNull();
@@ -190,6 +191,8 @@ test.describe('connectors', () => {
     await page.getByLabel('Choose a file').setInputFiles(bad);
     await expect(page.getByRole('alert')).toContainText('bad.yaml cannot be imported');
     await expect(page.getByRole('alert')).toContainText('line 7, column 7 · connector.spec.credential.type: Invalid value: AccessKey');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: testInfo.outputPath('connector-import-error.png') });
     await page.getByLabel('Choose a file').setInputFiles(good);
     await expect(page.getByRole('textbox', { name: 'Name' })).toHaveValue('eks irsa');
     await expect(page.getByRole('textbox', { name: 'Id' })).toHaveValue('eks_irsa');
