@@ -63,6 +63,9 @@ test.describe('Test view', () => {
     await expect(page.getByRole('region', { name: 'Findings' })).toContainText('AWS GovCloud (US) not tested');
     await page.screenshot({ path: testInfo.outputPath('test-matrix.png'), fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: testInfo.outputPath('test-matrix-dark.png'), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
 
     await app.open('history');
     await expect(page.getByRole('cell', { name: 'aws_sweep' })).toBeVisible();
