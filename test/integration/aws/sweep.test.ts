@@ -107,6 +107,18 @@ describe('region sweep', () => {
     }
   });
 
+  it('throttling that outlasts the SDK\'s retries is reported as throttling with its fix', async () => {
+    const busy = buildWorld({ overrides: { faults: { 'us-east-1': { throttles: 10 } } } });
+    const server = await startAwsEndpoint(busy.config);
+    try {
+      const result = await run(manualConnector(busy.admin), { endpointUrl: server.url, timeoutMs: 20_000 }, { secrets: secretsOf(busy.admin) });
+      expect(errorOf(result, 'us-east-1', 'sts_get_caller_identity')).toMatchObject({ code: 'Throttling', class: 'throttling', fix: expect.stringContaining('concurrency') });
+      expect(server.requests.filter((r) => r.code === 'Throttling')).toHaveLength(3);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('a single opt-in test region that is not enabled is region_not_enabled', async () => {
     const result = await run(manualConnector(world.admin, { testRegion: 'me-south-1' }), { endpointUrl: endpoint.url }, { secrets: secretsOf(world.admin) });
     expect(errorOf(result, 'me-south-1', 'sts_get_caller_identity')?.class).toBe('region_not_enabled');
