@@ -18,11 +18,3 @@ export function formatPath(path: readonly PathSegment[]): string {
   }
   return out;
 }
-
-export function errorsOf(issues: readonly ConnectorIssue[]): ConnectorIssue[] {
-  return issues.filter((issue) => issue.severity === 'error');
-}
-
-export function warningsOf(issues: readonly ConnectorIssue[]): ConnectorIssue[] {
-  return issues.filter((issue) => issue.severity === 'warning');
-}

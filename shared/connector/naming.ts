@@ -69,9 +69,3 @@ export function nameWarning(name: string): string | null {
   if (!NAME_UI_PATTERN.test(name)) return 'The Harness UI refuses names that start with a space or contain /; the API accepts them.';
   return null;
 }
-
-/** A scope identifier (`orgIdentifier`, `projectIdentifier`) follows the identifier rules. */
-export function scopeIdentifierError(value: string, label: string): string | null {
-  const error = identifierError(value);
-  return error === null ? null : `${label}: ${error}`;
-}
