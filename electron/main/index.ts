@@ -6,7 +6,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createAppContext, type AppContext } from './context';
 import { createHandlers } from './handlers';
 import { createRouter, type Sender } from './ipc-router';
-import { APP_ORIGIN, isAppUrl, navigationDecision, windowOptions } from './security';
+import { APP_ORIGIN, isAppUrl, isPermissionGranted, navigationDecision, windowOptions } from './security';
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 const appUrl = (url: string) => isAppUrl(url, devServerUrl);
@@ -17,8 +17,12 @@ function senderOf(event: IpcMainInvokeEvent): Sender {
 }
 
 function lockDownSessions(): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionRequestHandler((contents, permission, callback, details) =>
+    callback(isPermissionGranted(permission, details.requestingUrl ?? contents.getURL(), devServerUrl)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    isPermissionGranted(permission, requestingOrigin, devServerUrl),
+  );
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (navigation) => {
       const decision = navigationDecision(navigation.url, devServerUrl);

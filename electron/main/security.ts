@@ -66,6 +66,17 @@ export function isAllowedExternalUrl(url: string): boolean {
   return EXTERNAL_ALLOWLIST.some((host) => parsed.hostname === host || parsed.hostname.endsWith(`.${host}`));
 }
 
+/**
+ * The one web permission the app grants: writing plain text to the clipboard (the Copy buttons), and
+ * only to its own page. Camera, microphone, notifications, geolocation, clipboard reading and the rest
+ * are refused.
+ */
+export const GRANTED_PERMISSIONS: readonly string[] = ['clipboard-sanitized-write'];
+
+export function isPermissionGranted(permission: string, requestingUrl: string, devServerUrl: string | undefined): boolean {
+  return GRANTED_PERMISSIONS.includes(permission) && isAppUrl(requestingUrl, devServerUrl);
+}
+
 export type NavigationDecision = 'allow' | 'open-external' | 'deny';
 
 /** What happens when the page tries to go to `url`: stay (own page), hand to the browser, or nothing. */

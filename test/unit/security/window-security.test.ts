@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../../shared/security/csp';
-import { isAllowedExternalUrl, isAppUrl, navigationDecision, windowOptions } from '../../../electron/main/security';
+import { isAllowedExternalUrl, isAppUrl, isPermissionGranted, navigationDecision, windowOptions } from '../../../electron/main/security';
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(policy.split(';').map((part) => {
@@ -75,5 +75,15 @@ describe('navigation policy', () => {
     expect(navigationDecision('https://github.com/harness', undefined)).toBe('open-external');
     expect(navigationDecision('https://example.com/', undefined)).toBe('deny');
     expect(navigationDecision('file:///tmp/x.html', undefined)).toBe('deny');
+  });
+});
+
+describe('permissions', () => {
+  it('grants only clipboard writing, and only to the app page', () => {
+    expect(isPermissionGranted('clipboard-sanitized-write', 'app://workbench/index.html', undefined)).toBe(true);
+    expect(isPermissionGranted('clipboard-sanitized-write', 'https://evil.example/', undefined)).toBe(false);
+    for (const permission of ['clipboard-read', 'media', 'geolocation', 'notifications', 'openExternal', 'fullscreen', 'hid', 'serial', 'usb']) {
+      expect(isPermissionGranted(permission, 'app://workbench/index.html', undefined)).toBe(false);
+    }
   });
 });
