@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { formatPath, identifierError, identifierFromName, importConnectorYaml, type YamlIssue } from '../../../shared/connector';
 import { parseFlags } from '../args';
 import { EXIT, UsageError, type CliIo, type Command } from '../command';
+import { printJson } from '../io';
 
 const USAGE = `Usage:
   awb connector id "<name>"
@@ -77,7 +78,7 @@ async function validate(argv: readonly string[], io: CliIo): Promise<number> {
   const results = [];
   for (const file of positionals) results.push(await checkFile(file));
   const files: FileResult[] = results.map(({ file, valid, errors, warnings }) => ({ file, valid, errors, warnings }));
-  if (values.json) io.stdout(`${JSON.stringify({ files }, null, 2)}\n`);
+  if (values.json) printJson(io, { files });
   else io.stdout(humanReport(files));
   if (results.some((result) => !result.readable)) return EXIT.usage;
   return results.every((result) => result.valid) ? EXIT.ok : EXIT.failed;

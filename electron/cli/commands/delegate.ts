@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { kubernetesNameProblem, namespaceNameProblem } from '../../../shared/delegate/names';
 import { parseOidcIssuer } from '../../../shared/delegate/partition';
 import { hasErrors, type ManifestProblem } from '../../../shared/delegate/problems';
@@ -9,6 +9,7 @@ import { trustPolicy } from '../../services/delegate/generate/trust-policy';
 import { SecretInEditError } from '../../services/delegate/secret-values';
 import { parseFlags, requireFlag } from '../args';
 import { EXIT, UsageError, type CliIo, type Command } from '../command';
+import { printJson, readInput } from '../io';
 
 const USAGE = `Usage:
   awb delegate irsa --in <file> --service-account <name> --role-arn <arn> [--namespace <ns>] [--out <file>]
@@ -25,15 +26,6 @@ Exit codes: 0 done, 1 validation found errors (listed on standard error), 2 bad 
 function formatProblem(file: string, problem: ManifestProblem): string {
   const where = problem.line === null ? file : `${file}:${problem.line}`;
   return `${where}: ${problem.severity}: ${problem.message}\n  fix: ${problem.fix}\n`;
-}
-
-async function readInput(path: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `${path} does not exist.` : `${path} cannot be read (${code ?? 'unknown error'}).`);
-  }
 }
 
 /** A flag value the form rejects outright (far too long, say) is bad usage, not a validation finding. */
@@ -60,7 +52,7 @@ async function irsa(argv: readonly string[], io: CliIo): Promise<number> {
   const file = requireFlag(values, 'in');
   const serviceAccount = requireFlag(values, 'service-account');
   const roleArn = requireFlag(values, 'role-arn');
-  const text = await readInput(file);
+  const text = readInput(file);
   let result;
   try {
     result = usageOnBadForm(() =>
@@ -117,7 +109,7 @@ function trust(argv: readonly string[], io: CliIo): number {
     for (const error of errors) io.stderr(`awb delegate trust-policy: ${error}\n`);
     return EXIT.failed;
   }
-  io.stdout(`${JSON.stringify(trustPolicy({ issuer, accountId, namespace, serviceAccount }), null, 2)}\n`);
+  printJson(io, trustPolicy({ issuer, accountId, namespace, serviceAccount }));
   return EXIT.ok;
 }
 

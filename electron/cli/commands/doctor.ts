@@ -1,8 +1,9 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { DOCTOR_LIMITS, type DoctorInput, type DoctorResult, type Finding } from '../../../shared/doctor/schema';
 import { diagnose } from '../../services/doctor/diagnose';
 import { parseFlags } from '../args';
 import { EXIT, UsageError, type CliIo, type Command } from '../command';
+import { printJson, readInput, readStdin } from '../io';
 
 const USAGE = `Usage: awb doctor <file>... [--json]
        awb doctor - [--json]          (reads standard input)
@@ -22,36 +23,18 @@ Exit codes: 0 the diagnosis ran (whatever it found), 2 bad usage or an input tha
 /** At most this many bytes are read from one file: the doctor reads 10 MB of text per input anyway. */
 const MAX_BYTES = DOCTOR_LIMITS.maxInputChars * 4;
 
-function readBounded(fd: number): string {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  const buffer = Buffer.alloc(1024 * 1024);
-  let read: number;
-  while (total < MAX_BYTES && (read = readSync(fd, buffer, 0, Math.min(buffer.length, MAX_BYTES - total), null)) > 0) {
-    chunks.push(Buffer.from(buffer.subarray(0, read)));
-    total += read;
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false; // reading it says why it cannot be read
   }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function readSource(path: string): DoctorInput {
-  if (path === '-') return { name: 'standard input', text: readBounded(0) };
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `${path} does not exist.` : `${path} cannot be read (${code ?? 'unknown error'}).`);
-  }
-  try {
-    if (fstatSync(fd).isDirectory()) throw new UsageError(`${path} is a folder; give the files in it.`);
-    return { name: path, text: readBounded(fd) };
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
-  } finally {
-    closeSync(fd);
-  }
+  if (path === '-') return { name: 'standard input', text: readStdin(MAX_BYTES) };
+  if (isFolder(path)) throw new UsageError(`${path} is a folder; give the files in it.`);
+  return { name: path, text: readInput(path, MAX_BYTES) };
 }
 
 function formatFinding(finding: Finding, index: number, result: DoctorResult): string {
@@ -81,7 +64,8 @@ export const doctorCommand: Command = {
     if (positionals.length === 0) throw new UsageError('give at least one file, or - to read standard input.');
     if (positionals.length > DOCTOR_LIMITS.maxInputs) throw new UsageError(`at most ${DOCTOR_LIMITS.maxInputs} inputs at once.`);
     const result = await diagnose(positionals.map(readSource));
-    io.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatText(result));
+    if (values.json) printJson(io, result);
+    else io.stdout(formatText(result));
     return EXIT.ok;
   },
 };

@@ -1,20 +1,20 @@
-import { join } from 'node:path';
 import { openDatabase } from '../../services/history/database';
 import { HistoryService } from '../../services/history/history-service';
 import { migrations } from '../../services/history/migrations';
 import { parseFlags } from '../args';
 import { EXIT, UsageError, type CliIo, type Command } from '../command';
-import { defaultUserDataDir } from '../user-data';
+import { printJson } from '../io';
+import { historyDatabasePath } from '../user-data';
 
 function list(argv: readonly string[], io: CliIo): number {
   const { values } = parseFlags(argv, { json: { type: 'boolean' }, limit: { type: 'string' }, search: { type: 'string' }, db: { type: 'string' } });
   const limit = Number(values.limit ?? 50);
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(`--limit must be a whole number from 1 to 1000, not "${values.limit}".`);
-  const db = openDatabase(values.db ?? join(defaultUserDataDir(), 'history.sqlite'), { migrations });
+  const db = openDatabase(historyDatabasePath(values.db), { migrations });
   try {
     const page = new HistoryService(db).list({ limit, search: values.search });
     if (values.json) {
-      io.stdout(`${JSON.stringify(page, null, 2)}\n`);
+      printJson(io, page);
     } else {
       const rows = page.runs.map((r) => `${r.startedAt}  ${r.kind.padEnd(6)}${r.status.padEnd(10)}${(r.connectorIdentifier ?? '').padEnd(28)}${r.id}`);
       io.stdout([...rows, `${page.runs.length} of ${page.total} runs`, ''].join('\n'));

@@ -2,6 +2,7 @@ import { appHandlers } from '../../main/handlers/app';
 import { parseFlags } from '../args';
 import { EXIT, type Command } from '../command';
 import { openCliContext } from '../context';
+import { printJson } from '../io';
 
 export const infoCommand: Command = {
   name: 'info',
@@ -21,7 +22,7 @@ export const infoCommand: Command = {
     try {
       const info = await appHandlers(ctx)['app.info'](undefined, { sender: { url: '', isTopFrame: true }, emit: () => undefined });
       if (values.json) {
-        io.stdout(`${JSON.stringify(info, null, 2)}\n`);
+        printJson(io, info);
       } else {
         io.stdout(
           [

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { USE_CASE_IDS, type UseCaseId } from '../../../shared/iam/use-cases';
 import { POLICY_LIMITS, type PolicyCheckResult, type PolicyDocumentInput } from '../../../shared/policy/schema';
 import { checkPolicies } from '../../services/policy/check';
 import { parseFlags } from '../args';
 import { EXIT, UsageError, type CliIo, type Command } from '../command';
+import { printJson, readInput } from '../io';
 
 const USAGE = `Usage: awb policy --identity <file>... [--boundary <file>] [--scp <file>...] [--session <file>]
                   [--trust <file>] [--service-account <namespace>:<name>]
@@ -32,13 +32,7 @@ Exit codes: 0 every action allowed, 1 an action is denied or the trust policy fa
 2 bad usage or input (unreadable file, malformed policy, unknown action).`;
 
 function readDocument(path: string): PolicyDocumentInput {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `${path} does not exist.` : `${path} cannot be read (${code ?? 'unknown error'}).`);
-  }
+  const text = readInput(path);
   if (text.length > POLICY_LIMITS.maxDocumentChars) throw new UsageError(`${path} is larger than 1 MB; that is not an IAM policy.`);
   return { name: path.split(/[\\/]/).pop() ?? path, text };
 }
@@ -123,7 +117,8 @@ export const policyCommand: Command = {
       region: values.region ?? 'us-east-1',
       context: parseContext(values.context ?? []),
     });
-    io.stdout(values.json ? `${JSON.stringify({ results: result.results, lint: result.lint, summary: result.summary }, null, 2)}\n` : formatText(result));
+    if (values.json) printJson(io, { results: result.results, lint: result.lint, summary: result.summary });
+    else io.stdout(formatText(result));
     const errors = result.lint.filter((l) => l.severity === 'error');
     if (errors.some((l) => !l.path.startsWith('trust'))) return EXIT.usage;
     return result.summary.denied > 0 || errors.length > 0 ? EXIT.failed : EXIT.ok;

@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { testConnectorFrom } from '../../../shared/aws-test/from-connector';
 import type { SweepOptions, TestConnector, TestOptions } from '../../../shared/aws-test/input';
 import type { RunResult } from '../../../shared/aws-test/result';
@@ -12,9 +10,10 @@ import { openDatabase } from '../../services/history/database';
 import { HistoryService } from '../../services/history/history-service';
 import { migrations } from '../../services/history/migrations';
 import { KeytarSecretStore } from '../../services/secrets/keytar-store';
-import { parseFlags, requireFlag } from '../args';
+import { requireFlag, type parseFlags } from '../args';
 import { EXIT, UsageError, type CliIo } from '../command';
-import { defaultUserDataDir } from '../user-data';
+import { printJson, readInput, readStdin } from '../io';
+import { historyDatabasePath } from '../user-data';
 import { APP_VERSION } from '../version';
 import { formatRun } from './run-output';
 
@@ -54,15 +53,8 @@ export const RUN_FLAGS_USAGE = [
 
 type RunValues = ReturnType<typeof parseFlags<typeof RUN_FLAGS>>['values'];
 
-async function readConnector(file: string, region: string | undefined): Promise<TestConnector> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `${file} does not exist.` : `${file} cannot be read (${code ?? 'unknown error'}).`);
-  }
-  const imported = importConnectorYaml(text);
+function readConnector(file: string, region: string | undefined): TestConnector {
+  const imported = importConnectorYaml(readInput(file));
   if (!imported.document || imported.errors.length > 0) {
     const lines = imported.errors.slice(0, 10).map((e) => `${file}:${e.line}:${e.column}: ${formatPath(e.path)}: ${e.message}`);
     throw new UsageError(`the connector is not valid:\n${lines.join('\n')}`);
@@ -71,16 +63,10 @@ async function readConnector(file: string, region: string | undefined): Promise<
   return region ? { ...connector, testRegion: region } : connector;
 }
 
-async function readStdinLines(): Promise<string[]> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').split(/\r?\n/);
-}
-
 /** With --secret-key-stdin the connector's references are answered from standard input. */
-async function secretsFor(connector: TestConnector, fromStdin: boolean, keychain: KeytarSecretStore) {
+function secretsFor(connector: TestConnector, fromStdin: boolean, keychain: KeytarSecretStore) {
   if (!fromStdin) return { connector, secrets: keychain };
-  const [secret = '', token = ''] = await readStdinLines();
+  const [secret = '', token = ''] = readStdin().split(/\r?\n/);
   if (!secret) throw new UsageError('--secret-key-stdin: standard input is empty; give the secret key on the first line.');
   if (!connector.manual) throw new UsageError('--secret-key-stdin only applies to ManualConfig connectors.');
   const tokenRef = connector.manual.sessionTokenRef ?? 'stdin_session_token';
@@ -109,8 +95,8 @@ export async function runFromCli(values: RunValues, sweep: SweepOptions | undefi
   };
   if (options.endpointUrl && !URL.canParse(options.endpointUrl)) throw new UsageError(`--endpoint-url "${options.endpointUrl}" is not a URL.`);
   const keychain = new KeytarSecretStore({ service: DEFAULT_KEYCHAIN_SERVICE });
-  const read = await secretsFor(await readConnector(requireFlag(values, 'connector'), values.region), values['secret-key-stdin'] ?? false, keychain);
-  const dbPath = values['no-history'] ? null : (values.db ?? join(defaultUserDataDir(), 'history.sqlite'));
+  const read = secretsFor(readConnector(requireFlag(values, 'connector'), values.region), values['secret-key-stdin'] ?? false, keychain);
+  const dbPath = values['no-history'] ? null : historyDatabasePath(values.db);
   const db = dbPath ? openDatabase(dbPath, { migrations }) : null;
   const service = new AwsTestService({ secrets: read.secrets, history: db ? new HistoryService(db) : null, appVersion: APP_VERSION, env: process.env });
   const controller = new AbortController();
@@ -126,8 +112,8 @@ export async function runFromCli(values: RunValues, sweep: SweepOptions | undefi
     process.off('SIGINT', onInterrupt);
     db?.close();
   }
-  io.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatRun(result, dbPath));
+  if (values.json) printJson(io, result);
+  else io.stdout(formatRun(result, dbPath));
   return result.status === 'pass' ? EXIT.ok : EXIT.failed;
 }
 
-export { parseFlags };

@@ -1,6 +1,7 @@
 import { REGION_PRESETS, type SweepOptions } from '../../../shared/aws-test/input';
+import { parseFlags } from '../args';
 import { UsageError, type Command } from '../command';
-import { millisecondsOf, parseFlags, RUN_FLAGS, RUN_FLAGS_USAGE, runFromCli } from './run-shared';
+import { millisecondsOf, RUN_FLAGS, RUN_FLAGS_USAGE, runFromCli } from './run-shared';
 
 function regionsOf(value: string | undefined): SweepOptions['regions'] {
   if (value === undefined) return 'all';

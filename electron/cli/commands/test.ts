@@ -1,5 +1,6 @@
+import { parseFlags } from '../args';
 import type { Command } from '../command';
-import { parseFlags, RUN_FLAGS, RUN_FLAGS_USAGE, runFromCli } from './run-shared';
+import { RUN_FLAGS, RUN_FLAGS_USAGE, runFromCli } from './run-shared';
 
 export const testCommand: Command = {
   name: 'test',
