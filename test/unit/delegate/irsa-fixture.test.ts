@@ -11,28 +11,45 @@ function changedLines(before: string, after: string) {
     .map((row) => (row.kind === 'added' ? `+${row.after}: ${row.text}` : `-${row.before}: ${row.text}`));
 }
 
+/**
+ * What the edit changes in every Harness manifest form: an annotated ServiceAccount after the
+ * Namespace (separated in the file's own style), the binding subject and the pod spec's serviceAccountName.
+ */
+function irsaLines(separator: readonly string[], subjectLine: number, podSpecLine: number): string[] {
+  return [
+    '+8: apiVersion: v1',
+    '+9: kind: ServiceAccount',
+    '+10: metadata:',
+    `+11:   name: ${SA}`,
+    `+12:   namespace: ${NS}`,
+    '+13:   annotations:',
+    `+14:     eks.amazonaws.com/role-arn: ${ROLE}`,
+    ...separator,
+    '-14:     name: default',
+    `+${subjectLine}:     name: ${SA}`,
+    `+${podSpecLine}:       serviceAccountName: ${SA}`,
+  ];
+}
+
+const SPACED_SEPARATOR = ['+15: ', '+16: ---', '+17: '];
+
+describe('IRSA edits change exactly the intended lines, once', () => {
+  it.each([
+    ['harness-delegate.yaml', 'the real Harness manifest', SPACED_SEPARATOR, 24, 69],
+    ['harness-delegate-legacy-statefulset.yaml', 'legacy StatefulSet form, binding harness-delegate-ng-cluster-admin', SPACED_SEPARATOR, 24, 65],
+    ['harness-delegate-ng-cluster-admin.yaml', 'binding named harness-delegate-ng-cluster-admin, compact separators, no upgrader: the new document copies the style', ['+15: ---'], 22, 55],
+  ])('%s: %s', (name, _form, separator, subjectLine, podSpecLine) => {
+    const input = fixture(name);
+    const { output, changes } = irsa(input, edit);
+    expect(changedLines(input, output)).toEqual(irsaLines(separator, subjectLine, podSpecLine));
+    expect(changes).toHaveLength(3);
+    expect(irsa(output, edit).output).toBe(output);
+  });
+});
+
 describe('IRSA edits on the real Harness manifest', () => {
   const input = fixture('harness-delegate.yaml');
-  const { output, changes } = irsa(input, edit);
-
-  it('changes exactly the intended lines', () => {
-    expect(changedLines(input, output)).toEqual([
-      '+8: apiVersion: v1',
-      '+9: kind: ServiceAccount',
-      '+10: metadata:',
-      `+11:   name: ${SA}`,
-      `+12:   namespace: ${NS}`,
-      '+13:   annotations:',
-      `+14:     eks.amazonaws.com/role-arn: ${ROLE}`,
-      '+15: ',
-      '+16: ---',
-      '+17: ',
-      '-14:     name: default',
-      `+24:     name: ${SA}`,
-      `+69:       serviceAccountName: ${SA}`,
-    ]);
-    expect(changes).toHaveLength(3);
-  });
+  const { output } = irsa(input, edit);
 
   it('keeps every other line, comments included, byte for byte and in order', () => {
     const kept = diffLines(input, output).filter((row) => row.kind === 'same');
@@ -84,46 +101,10 @@ describe('IRSA edits on the real Harness manifest', () => {
 });
 
 describe('IRSA edits on other manifest forms', () => {
-  it('legacy StatefulSet form: serviceAccountName goes into the StatefulSet pod spec, binding harness-delegate-ng-cluster-admin', () => {
-    const input = fixture('harness-delegate-legacy-statefulset.yaml');
-    const { output } = irsa(input, edit);
-    expect(changedLines(input, output)).toEqual([
-      '+8: apiVersion: v1',
-      '+9: kind: ServiceAccount',
-      '+10: metadata:',
-      `+11:   name: ${SA}`,
-      `+12:   namespace: ${NS}`,
-      '+13:   annotations:',
-      `+14:     eks.amazonaws.com/role-arn: ${ROLE}`,
-      '+15: ',
-      '+16: ---',
-      '+17: ',
-      '-14:     name: default',
-      `+24:     name: ${SA}`,
-      `+65:       serviceAccountName: ${SA}`,
-    ]);
+  it('legacy StatefulSet form: serviceAccountName goes into the StatefulSet pod spec', () => {
+    const { output } = irsa(fixture('harness-delegate-legacy-statefulset.yaml'), edit);
     const statefulSet = parseAllDocuments(output).map((d) => d.toJS()).find((d) => d.kind === 'StatefulSet');
     expect(Object.keys(statefulSet.spec.template.spec)).toEqual(['serviceAccountName', 'containers', 'restartPolicy']);
-    expect(irsa(output, edit).output).toBe(output);
-  });
-
-  it('binding named harness-delegate-ng-cluster-admin, compact separators, no upgrader: the new document copies the style', () => {
-    const input = fixture('harness-delegate-ng-cluster-admin.yaml');
-    const { output } = irsa(input, edit);
-    expect(changedLines(input, output)).toEqual([
-      '+8: apiVersion: v1',
-      '+9: kind: ServiceAccount',
-      '+10: metadata:',
-      `+11:   name: ${SA}`,
-      `+12:   namespace: ${NS}`,
-      '+13:   annotations:',
-      `+14:     eks.amazonaws.com/role-arn: ${ROLE}`,
-      '+15: ---',
-      '-14:     name: default',
-      `+22:     name: ${SA}`,
-      `+55:       serviceAccountName: ${SA}`,
-    ]);
-    expect(irsa(output, edit).output).toBe(output);
   });
 
   it('annotates a service account the manifest already defines instead of adding another', () => {
