@@ -1,4 +1,22 @@
 /**
+ * IRSA through a delegate, no cross-account: the connector other tests edit (comments added, a
+ * selector removed, a GovCloud role added) to see what the import, the export and the doctor make of it.
+ */
+export const IRSA = `connector:
+  name: eks irsa
+  identifier: eks_irsa
+  type: Aws
+  spec:
+    credential:
+      type: Irsa
+      spec: null
+      region: us-east-1
+    delegateSelectors:
+      - eks-irsa-delegate
+    executeOnDelegate: true
+`;
+
+/**
  * Every example shape of reference §2 as Harness writes connector YAML (block style), plus the
  * shapes the reference names around them (OIDC with session tags, backoff overrides, the UI's
  * `proxy: false`, null blocks, tags without values). The round-trip test exports each one back.
@@ -33,22 +51,10 @@ export const SHAPES: Record<string, string> = {
         secretKeyRef: org.aws_sk
     executeOnDelegate: false
 `,
-  'IRSA + cross-account': `connector:
-  name: eks irsa
-  identifier: eks_irsa
-  type: Aws
-  spec:
-    credential:
-      type: Irsa
-      spec: null
-      region: us-east-1
-      crossAccountAccess:
-        crossAccountRoleArn: arn:aws:iam::222222222222:role/Deploy
-        externalId: abc123
-    delegateSelectors:
-      - eks-irsa-delegate
-    executeOnDelegate: true
-`,
+  'IRSA + cross-account': IRSA.replace(
+    '      region: us-east-1\n',
+    '      region: us-east-1\n      crossAccountAccess:\n        crossAccountRoleArn: arn:aws:iam::222222222222:role/Deploy\n        externalId: abc123\n',
+  ),
   'inherit from delegate (UI mock: spec null, crossAccountAccess null)': `connector:
   name: inherit
   identifier: inherit

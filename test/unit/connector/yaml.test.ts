@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { MAX_YAML_BYTES, exportConnectorYaml, formatPath, importConnectorYaml } from '../../../shared/connector';
-import { SHAPES } from './shapes';
+import { IRSA, SHAPES } from './shapes';
+
+const GOV = 'access key plain text + secret ref, via delegate with tags, GovCloud test region';
+
+/** The reference writes its examples in flow style: the GovCloud one. */
+const GOV_FLOW = `connector: {name: aws gov, identifier: aws_gov, orgIdentifier: default, projectIdentifier: proj, type: Aws,
+  spec: {credential: {type: ManualConfig, spec: {accessKey: AKIAIOSFODNN7EXAMPLE, secretKeyRef: account.aws_secret},
+                      region: us-gov-west-1},
+         delegateSelectors: [gov-delegate], executeOnDelegate: true}}`;
 
 describe('YAML round trip', () => {
   it.each(Object.entries(SHAPES))('%s: imports without errors and exports byte for byte', (_title, text) => {
@@ -17,16 +25,11 @@ describe('YAML round trip', () => {
     expect(result.document).toEqual(parse(text));
   });
 
-  // The reference writes its examples in flow style; they import to the same data and re-export stably.
   it('imports the flow-style example of the reference and re-exports it stably', () => {
-    const flow = `connector: {name: aws gov, identifier: aws_gov, orgIdentifier: default, projectIdentifier: proj, type: Aws,
-  spec: {credential: {type: ManualConfig, spec: {accessKey: AKIAIOSFODNN7EXAMPLE, secretKeyRef: account.aws_secret},
-                      region: us-gov-west-1},
-         delegateSelectors: [gov-delegate], executeOnDelegate: true}}`;
-    const first = importConnectorYaml(flow);
+    const first = importConnectorYaml(GOV_FLOW);
     expect(first.errors).toEqual([]);
     const exported = exportConnectorYaml(first.document!);
-    expect(exported).toBe(SHAPES['access key plain text + secret ref, via delegate with tags, GovCloud test region']);
+    expect(exported).toBe(SHAPES[GOV]);
     expect(exportConnectorYaml(importConnectorYaml(exported).document!)).toBe(exported);
   });
 
@@ -147,12 +150,7 @@ describe('YAML errors carry line and column', () => {
 });
 
 describe('export over the imported text', () => {
-  const flow = `# Harness export, hand-edited
-connector: {name: aws gov, identifier: aws_gov, orgIdentifier: default, projectIdentifier: proj, type: Aws,
-  spec: {credential: {type: ManualConfig, spec: {accessKey: AKIAIOSFODNN7EXAMPLE, secretKeyRef: account.aws_secret},
-                      region: us-gov-west-1},
-         delegateSelectors: [gov-delegate], executeOnDelegate: true}}
-`;
+  const flow = `# Harness export, hand-edited\n${GOV_FLOW}\n`;
 
   it('is the source itself when nothing changed, flow style and comments included', () => {
     expect(exportConnectorYaml(importConnectorYaml(flow).document!, flow)).toBe(flow);
@@ -160,62 +158,19 @@ connector: {name: aws gov, identifier: aws_gov, orgIdentifier: default, projectI
   });
 
   it('rewrites only what changed and keeps comments', () => {
-    const text = `connector:
-  name: eks irsa # shown in the Harness UI
-  identifier: eks_irsa
-  type: Aws
-  # the delegate runs on EKS
-  spec:
-    credential:
-      type: Irsa
-      spec: null
-      region: us-east-1
-    delegateSelectors:
-      - eks-irsa-delegate
-    executeOnDelegate: true
-`;
+    const text = IRSA.replace('  name: eks irsa\n', '  name: eks irsa # shown in the Harness UI\n').replace('  type: Aws\n', '  type: Aws\n  # the delegate runs on EKS\n');
     const document = importConnectorYaml(text).document!;
     document.connector.spec.credential.region = 'us-east-2';
     document.connector.description = 'EKS';
     delete document.connector.spec.executeOnDelegate;
-    expect(exportConnectorYaml(document, text)).toBe(`connector:
-  name: eks irsa # shown in the Harness UI
-  identifier: eks_irsa
-  type: Aws
-  # the delegate runs on EKS
-  spec:
-    credential:
-      type: Irsa
-      spec: null
-      region: us-east-2
-    delegateSelectors:
-      - eks-irsa-delegate
-  description: EKS
-`);
+    expect(exportConnectorYaml(document, text)).toBe(text.replace('      region: us-east-1\n', '      region: us-east-2\n').replace('    executeOnDelegate: true\n', '  description: EKS\n'));
   });
 
   it('lays an edited flow-style file out in block style, keeping its comment', () => {
     const document = importConnectorYaml(flow).document!;
     document.connector.spec.credential.region = 'us-gov-east-1';
     const out = exportConnectorYaml(document, flow);
-    expect(out).toBe(`# Harness export, hand-edited
-connector:
-  name: aws gov
-  identifier: aws_gov
-  orgIdentifier: default
-  projectIdentifier: proj
-  type: Aws
-  spec:
-    credential:
-      type: ManualConfig
-      spec:
-        accessKey: AKIAIOSFODNN7EXAMPLE
-        secretKeyRef: account.aws_secret
-      region: us-gov-east-1
-    delegateSelectors:
-      - gov-delegate
-    executeOnDelegate: true
-`);
+    expect(out).toBe(`# Harness export, hand-edited\n${SHAPES[GOV]!.replace('region: us-gov-west-1', 'region: us-gov-east-1')}`);
     expect(importConnectorYaml(out).document).toEqual(document);
   });
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../../electron/services/doctor/diagnose';
+import { IRSA } from '../connector/shapes';
 
 const delegateYaml = readFileSync(new URL('../../fixtures/delegate/harness-delegate.yaml', import.meta.url), 'utf8');
 const ISSUER = 'oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE';
@@ -19,20 +20,6 @@ function trustPolicy(sub: string, partition = 'aws', issuer = ISSUER): string {
   }, null, 2);
 }
 
-const irsaConnector = `connector:
-  name: eks irsa
-  identifier: eks_irsa
-  type: Aws
-  spec:
-    credential:
-      type: Irsa
-      spec: null
-      region: us-east-1
-    delegateSelectors:
-      - eks-delegate
-    executeOnDelegate: true
-`;
-
 const deniedLog = `2024-05-14 10:22:31 ERROR AwsValidationHandler - connector test failed
 Explanation: WebIdentityErr: failed to retrieve credentials
 caused by: AccessDenied: Not authorized to perform sts:AssumeRoleWithWebIdentity
@@ -42,7 +29,7 @@ describe('doctor cross-checks', () => {
   it('detects each input kind', async () => {
     const result = await diagnose([
       { name: 'log', text: deniedLog },
-      { name: 'connector.yaml', text: irsaConnector },
+      { name: 'connector.yaml', text: IRSA },
       { name: 'delegate.yaml', text: delegateYaml },
       { name: 'trust.json', text: trustPolicy('system:serviceaccount:harness-delegate-ng:default') },
       { name: 'policy.json', text: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ec2:DescribeRegions', Resource: '*' }] }) },
@@ -92,7 +79,7 @@ describe('doctor cross-checks', () => {
   });
 
   it('flags a GovCloud cross-account role tested in the default commercial region', async () => {
-    const connector = irsaConnector.replace('      region: us-east-1\n', '      crossAccountAccess:\n        crossAccountRoleArn: arn:aws-us-gov:iam::123456789012:role/Deploy\n');
+    const connector = IRSA.replace('      region: us-east-1\n', '      crossAccountAccess:\n        crossAccountRoleArn: arn:aws-us-gov:iam::123456789012:role/Deploy\n');
     const result = await diagnose([
       { name: 'error', text: 'InvalidClientTokenId: The security token included in the request is invalid.' },
       { name: 'connector.yaml', text: connector },
@@ -103,14 +90,14 @@ describe('doctor cross-checks', () => {
   });
 
   it('reports Harness connector rules: IRSA without delegate selectors', async () => {
-    const result = await diagnose([{ name: 'connector.yaml', text: irsaConnector.replace('    delegateSelectors:\n      - eks-delegate\n', '') }]);
+    const result = await diagnose([{ name: 'connector.yaml', text: IRSA.replace('    delegateSelectors:\n      - eks-irsa-delegate\n', '') }]);
     const finding = result.findings.find((f) => f.class === 'connector_misconfigured');
     expect(finding?.severity).toBe('error');
     expect(finding?.explanation).toMatch(/Delegate Selector cannot be null/);
   });
 
   it('reports Harness connector rules: IRSA through the Harness Platform', async () => {
-    const result = await diagnose([{ name: 'connector.yaml', text: irsaConnector.replace('executeOnDelegate: true', 'executeOnDelegate: false') }]);
+    const result = await diagnose([{ name: 'connector.yaml', text: IRSA.replace('executeOnDelegate: true', 'executeOnDelegate: false') }]);
     const finding = result.findings.find((f) => f.class === 'connector_misconfigured' && /Harness Platform/.test(f.explanation));
     expect(finding?.severity).toBe('error');
     expect(finding?.evidence[0]?.text).toContain('executeOnDelegate: false');
@@ -118,7 +105,7 @@ describe('doctor cross-checks', () => {
 
   it('says the delegate service account lacks the role annotation when IRSA is wanted', async () => {
     const result = await diagnose([
-      { name: 'connector.yaml', text: irsaConnector },
+      { name: 'connector.yaml', text: IRSA },
       { name: 'delegate.yaml', text: delegateYaml },
     ]);
     expect(result.findings.map((f) => f.class)).toContain('irsa_misconfigured');
