@@ -1,3 +1,4 @@
+import type { Evidence } from '../../../shared/doctor/schema';
 import type { ReadInput } from './detect';
 import { evidenceAt, type Draft } from './draft';
 import { findAll } from './scan';
@@ -30,37 +31,45 @@ function parseAnyTime(value: string): number | null {
   return Number.isFinite(parsed) ? parsed : null;
 }
 
+/** A text that names both clocks, and how to say what their difference means. */
+interface ClockPair {
+  readonly pattern: RegExp;
+  readonly explain: (said: string, server: string, skewMs: number) => string;
+}
+
+/** AWS's own SigV4 messages name the signing time and the server time; only the direction differs. */
+function signerClock(direction: 'behind' | 'ahead of'): ClockPair['explain'] {
+  return (signed, server, skew) =>
+    `The request was signed at ${signed} while AWS's clock read ${server}: the signer's clock is about ${minutes(skew)} ${direction} AWS (or the request waited that long before being sent).`;
+}
+
+const CLOCK_PAIRS: readonly ClockPair[] = [
+  { pattern: EXPIRED, explain: signerClock('behind') },
+  { pattern: NOT_YET, explain: signerClock('ahead of') },
+  {
+    pattern: S3_TIMES,
+    explain: (requested, server, skew) => `The request said it was ${requested}; AWS's clock said ${server}: ${minutes(skew)} ${skew > 0 ? 'behind' : 'ahead'}.`,
+  },
+];
+
+function skewDraft(explanation: string, evidence: Evidence[], confidence: number): Draft {
+  return { class: 'clock_skew', severity: 'error', explanation, evidence, confidence };
+}
+
 /**
  * Measures clock skew where a text carries both clocks: AWS's own "Signature expired" message names
  * the signing time and the server time; a request/response pair carries X-Amz-Date and Date.
  */
 export function clockSkewDrafts(input: ReadInput): Draft[] {
   const drafts: Draft[] = [];
-  for (const [pattern, direction] of [[EXPIRED, 'behind'], [NOT_YET, 'ahead of']] as const) {
+  for (const { pattern, explain } of CLOCK_PAIRS) {
     for (const hit of findAll(input.text, pattern, 3)) {
-      const signed = parseAmzDate(hit.groups[0] ?? '');
-      const server = parseAmzDate(hit.groups[1] ?? '');
-      if (signed === null || server === null) continue;
-      drafts.push({
-        class: 'clock_skew',
-        severity: 'error',
-        explanation: `The request was signed at ${hit.groups[0]} while AWS's clock read ${hit.groups[1]}: the signer's clock is about ${minutes(server - signed)} ${direction} AWS (or the request waited that long before being sent).`,
-        evidence: [evidenceAt(input, hit.start, hit.end)],
-        confidence: 0.9,
-      });
+      const [said = '', server = ''] = hit.groups;
+      const saidAt = parseAnyTime(said);
+      const serverAt = parseAnyTime(server);
+      if (saidAt === null || serverAt === null) continue;
+      drafts.push(skewDraft(explain(said, server, serverAt - saidAt), [evidenceAt(input, hit.start, hit.end)], 0.9));
     }
-  }
-  for (const hit of findAll(input.text, S3_TIMES, 3)) {
-    const requested = parseAnyTime(hit.groups[0] ?? '');
-    const server = parseAnyTime(hit.groups[1] ?? '');
-    if (requested === null || server === null) continue;
-    drafts.push({
-      class: 'clock_skew',
-      severity: 'error',
-      explanation: `The request said it was ${hit.groups[0]}; AWS's clock said ${hit.groups[1]}: ${minutes(server - requested)} ${server > requested ? 'behind' : 'ahead'}.`,
-      evidence: [evidenceAt(input, hit.start, hit.end)],
-      confidence: 0.9,
-    });
   }
   const signed = findAll(input.text, AMZ_DATE, 1)[0];
   const served = findAll(input.text, HTTP_DATE, 1)[0];
@@ -68,13 +77,13 @@ export function clockSkewDrafts(input: ReadInput): Draft[] {
     const signedAt = parseAmzDate(signed.groups[0] ?? '');
     const servedAt = Date.parse(served.groups[0] ?? '');
     if (signedAt !== null && Number.isFinite(servedAt) && Math.abs(servedAt - signedAt) > SKEW_LIMIT_MS) {
-      drafts.push({
-        class: 'clock_skew',
-        severity: 'error',
-        explanation: `The request carries X-Amz-Date ${signed.groups[0]} but AWS answered with Date ${served.groups[0]}: ${minutes(servedAt - signedAt)} apart, beyond the 5-minute window.`,
-        evidence: [evidenceAt(input, signed.start, signed.end), evidenceAt(input, served.start, served.end)],
-        confidence: 0.85,
-      });
+      drafts.push(
+        skewDraft(
+          `The request carries X-Amz-Date ${signed.groups[0]} but AWS answered with Date ${served.groups[0]}: ${minutes(servedAt - signedAt)} apart, beyond the 5-minute window.`,
+          [evidenceAt(input, signed.start, signed.end), evidenceAt(input, served.start, served.end)],
+          0.85,
+        ),
+      );
     }
   }
   return drafts;
