@@ -35,36 +35,101 @@ function splitLines(text: string): string[] {
   return lines;
 }
 
+const NONE = 0x7fffffff;
+
 /**
- * A line diff by longest common subsequence. Manifests are a few hundred lines, so the quadratic
- * table is small and its result, unlike a heuristic diff's, is always minimal.
+ * Myers' greedy search, run from the end of both texts towards the start. Point (x, y) stands for
+ * the suffixes a[x..] and b[y..]; its distance is the fewest removed plus added lines that turn one
+ * into the other. Layer d holds, for each diagonal k = x - y within d of the end's diagonal (every
+ * other one: a point's distance has the parity of its diagonal), the smallest x whose distance is
+ * at most d, or NONE. Distances never grow going down a diagonal towards the end, so that one number
+ * answers "is this point within d?" for the whole diagonal. The layers cost memory in D², D being
+ * the distance between the texts: a manifest against its own IRSA patch is a handful of lines apart
+ * (two wholly different 1 MB texts would need gigabytes, as the LCS table did before).
+ */
+class DistanceToEnd {
+  private readonly layers: Int32Array[] = [];
+  private readonly delta: number;
+
+  constructor(
+    private readonly a: readonly string[],
+    private readonly b: readonly string[],
+  ) {
+    this.delta = a.length - b.length;
+    // The search stops at the first layer that holds the start, (0, 0). No two texts are more
+    // than a.length + b.length apart; the bound keeps a mistake here from hanging the window.
+    for (let d = 0; d <= a.length + b.length && this.minX(d - 1, 0) !== 0; d += 1) this.layers.push(this.layer(d));
+  }
+
+  /** The distance between the whole texts. */
+  get total(): number {
+    return this.layers.length - 1;
+  }
+
+  /** Whether the point (x, y) is at most d from the end; d must have the parity of the point's diagonal. */
+  within(x: number, y: number, d: number): boolean {
+    return x >= this.minX(d, x - y);
+  }
+
+  private minX(d: number, k: number): number {
+    const slot = k - this.delta + d;
+    // A diagonal of the other parity is never in layer d: its points are within d - 1 or d + 1.
+    if (d < 0 || slot < 0 || slot > 2 * d || slot % 2 !== 0) return NONE;
+    return this.layers[d]?.[slot >> 1] ?? NONE;
+  }
+
+  private layer(d: number): Int32Array {
+    const { a, b } = this;
+    const out = new Int32Array(d + 1);
+    for (let slot = 0; slot <= d; slot += 1) {
+      const k = this.delta - d + 2 * slot;
+      const lo = Math.max(0, k);
+      const hi = Math.min(a.length, b.length + k);
+      // The end has no move leading to it, so a layer starts from the one two below it, which holds it.
+      let x = d === 0 ? a.length : this.minX(d - 2, k);
+      // One removal from a point on diagonal k + 1 within d - 1.
+      const removal = Math.max(this.minX(d - 1, k + 1) - 1, lo);
+      if (removal <= hi && removal < a.length) x = Math.min(x, removal);
+      // One addition from a point on diagonal k - 1 within d - 1.
+      const addition = Math.max(this.minX(d - 1, k - 1), lo);
+      if (addition <= hi && addition - k < b.length) x = Math.min(x, addition);
+      if (x !== NONE) while (x > lo && a[x - 1] === b[x - 1 - k]) x -= 1;
+      out[slot] = x;
+    }
+    return out;
+  }
+}
+
+/**
+ * A minimal line diff (Myers' O(ND)): the time grows with the manifest's length times the number of
+ * changed lines, so a 1 MB manifest with a few edits diffs in about the time it takes to split it.
+ * Among minimal diffs it picks the one the textbook LCS walk picks: equal lines pair as early as
+ * they can, and where a line could go either way the removal comes first, so a changed line reads
+ * old-then-new. Trimming the common tail first would pair repeated lines (blank lines, `---`) at
+ * the other end instead, and the search's first step covers that tail anyway.
  */
 export function diffLines(before: string, after: string): DiffRow[] {
   const a = splitLines(before);
   const b = splitLines(after);
-  const width = b.length + 1;
-  const table = new Uint32Array((a.length + 1) * width);
-  for (let i = a.length - 1; i >= 0; i -= 1) {
-    for (let j = b.length - 1; j >= 0; j -= 1) {
-      table[i * width + j] =
-        a[i] === b[j] ? (table[(i + 1) * width + j + 1] ?? 0) + 1 : Math.max(table[(i + 1) * width + j] ?? 0, table[i * width + j + 1] ?? 0);
-    }
-  }
+  const distance = new DistanceToEnd(a, b);
   const rows: DiffRow[] = [];
   let i = 0;
   let j = 0;
+  let left = distance.total;
   while (i < a.length || j < b.length) {
     if (i < a.length && j < b.length && a[i] === b[j]) {
       rows.push({ kind: 'same', before: i + 1, after: j + 1, text: a[i] ?? '' });
       i += 1;
       j += 1;
-    } else if (i < a.length && (j >= b.length || (table[(i + 1) * width + j] ?? 0) >= (table[i * width + j + 1] ?? 0))) {
-      // On a tie the removal comes first, so a changed line reads old-then-new.
+    } else if (i < a.length && (j >= b.length || distance.within(i + 1, j, left - 1))) {
+      // Removing keeps the diff minimal if the rest is within one edit less; on a tie it goes first.
       rows.push({ kind: 'removed', before: i + 1, after: null, text: a[i] ?? '' });
       i += 1;
+      left -= 1;
     } else {
       rows.push({ kind: 'added', before: null, after: j + 1, text: b[j] ?? '' });
       j += 1;
+      left -= 1;
     }
   }
   return rows;
