@@ -1,13 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { awb } from '../../helpers/awb';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string; bin: Record<string, string> };
-
-function awb(...args: string[]) {
-  const result = spawnSync(process.execPath, ['electron/cli/awb.mjs', ...args], { encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('awb command line', () => {
   it('--version prints the package version', () => {
@@ -40,8 +35,8 @@ describe('awb info', () => {
     const { tempDir } = await import('../../helpers/temp-dir');
     const dir = tempDir('awb-cli-');
     try {
-      const result = spawnSync(process.execPath, ['electron/cli/awb.mjs', 'info', '--json', '--data-dir', dir.path], { encoding: 'utf8' });
-      expect(result.status).toBe(0);
+      const result = awb('info', '--json', '--data-dir', dir.path);
+      expect(result.code).toBe(0);
       const info = JSON.parse(result.stdout) as { paths: { database: string }; schemaVersion: number; keychain: { available: boolean; backend: string } };
       expect(info.paths.database).toBe(`${dir.path}/history.sqlite`);
       expect(info.schemaVersion).toBeGreaterThanOrEqual(1);

@@ -1,14 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { awb } from '../../helpers/awb';
 import { tempDir } from '../../helpers/temp-dir';
 import { SHAPES } from './shapes';
 
-function awb(...args: string[]) {
-  const result = spawnSync(process.execPath, ['electron/cli/awb.mjs', 'connector', ...args], { encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const connector = (...args: string[]) => awb('connector', ...args);
 
 const dir = tempDir('awb-connector-cli-');
 afterAll(() => dir.remove());
@@ -28,22 +25,22 @@ describe('awb connector id', () => {
     ['My AWS-Conn (prod)', 'My_AWSConn_prod'],
     ['  aws  gov.cloud ', 'aws_govcloud'],
     ['Ünïcode conn', 'ncode_conn'],
-  ])('%j prints %s', (name, id) => expect(awb('id', name)).toMatchObject({ code: 0, stdout: `${id}\n`, stderr: '' }));
+  ])('%j prints %s', (name, id) => expect(connector('id', name)).toMatchObject({ code: 0, stdout: `${id}\n`, stderr: '' }));
 
   it('prints the Id and exits 1 with the reason when Harness would refuse it', () => {
-    expect(awb('id', 'account')).toMatchObject({ code: 1, stdout: 'account\n', stderr: expect.stringContaining('account is a keyword, so cannot be used') });
-    expect(awb('id', '123')).toMatchObject({ code: 1, stdout: '\n', stderr: expect.stringContaining('Id is required.') });
+    expect(connector('id', 'account')).toMatchObject({ code: 1, stdout: 'account\n', stderr: expect.stringContaining('account is a keyword, so cannot be used') });
+    expect(connector('id', '123')).toMatchObject({ code: 1, stdout: '\n', stderr: expect.stringContaining('Id is required.') });
   });
 
   it('needs exactly one name', () => {
-    expect(awb('id').code).toBe(2);
-    expect(awb('id', 'a', 'b')).toMatchObject({ code: 2, stderr: expect.stringContaining('quote it') });
+    expect(connector('id').code).toBe(2);
+    expect(connector('id', 'a', 'b')).toMatchObject({ code: 2, stderr: expect.stringContaining('quote it') });
   });
 });
 
 describe('awb connector validate', () => {
   it('exits 0 when every file is valid, listing warnings', () => {
-    const result = awb('validate', good, warned);
+    const result = connector('validate', good, warned);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`${good}: valid\n`);
     expect(result.stdout).toContain(`${warned}:9:7: warning: connector.spec.credential.region: The Test Region us-east-1 is in aws`);
@@ -52,13 +49,13 @@ describe('awb connector validate', () => {
   });
 
   it('exits 1 when any file is not valid, with file:line:column and Harness wording', () => {
-    const result = awb('validate', good, bad);
+    const result = connector('validate', good, bad);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(`${bad}:7:7: error: connector.spec.credential.type: Invalid value: AccessKey\n`);
   });
 
   it('prints the JSON shape the issue defines', () => {
-    const result = awb('validate', '--json', bad, warned);
+    const result = connector('validate', '--json', bad, warned);
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout)).toEqual({
       files: [
@@ -75,7 +72,7 @@ describe('awb connector validate', () => {
 
   it('exits 2 when a file cannot be read, still checking the others', () => {
     const missing = join(dir.path, 'missing.yaml');
-    const result = awb('validate', '--json', good, missing, dir.path);
+    const result = connector('validate', '--json', good, missing, dir.path);
     expect(result.code).toBe(2);
     const files = (JSON.parse(result.stdout) as { files: Array<{ file: string; valid: boolean; errors: Array<{ message: string }> }> }).files;
     expect(files.map((f) => [f.file, f.valid, f.errors[0]?.message])).toEqual([
@@ -86,8 +83,8 @@ describe('awb connector validate', () => {
   });
 
   it('is a usage error without files or with an unknown flag', () => {
-    expect(awb('validate').code).toBe(2);
-    expect(awb('validate', '--yaml', good).code).toBe(2);
-    expect(awb('frob').code).toBe(2);
+    expect(connector('validate').code).toBe(2);
+    expect(connector('validate', '--yaml', good).code).toBe(2);
+    expect(connector('frob').code).toBe(2);
   });
 });

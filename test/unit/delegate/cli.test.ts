@@ -1,18 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { awb } from '../../helpers/awb';
 import { tempDir } from '../../helpers/temp-dir';
 import { ROLE, SA } from './fixtures';
 
 const FIXTURE = 'test/fixtures/delegate/harness-delegate.yaml';
 const dir = tempDir('awb-delegate-');
 afterAll(() => dir.remove());
-
-function awb(...args: string[]) {
-  const result = spawnSync(process.execPath, ['electron/cli/awb.mjs', ...args], { encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('awb delegate irsa', () => {
   it('prints the patched manifest on standard output and the placeholder warnings on standard error, exit 0', () => {

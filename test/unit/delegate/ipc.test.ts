@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -6,6 +5,7 @@ import { createHandlers } from '../../../electron/main/handlers';
 import { createRouter } from '../../../electron/main/ipc-router';
 import { applyEdits, type TextEdit } from '../../../shared/delegate/edits';
 import { createTestContext } from '../../helpers/app-context';
+import { awb } from '../../helpers/awb';
 import { tempDir } from '../../helpers/temp-dir';
 import { fixture, ROLE, SA } from './fixtures';
 
@@ -37,11 +37,6 @@ const manifest = original
 function expectNoCanary(result: unknown): void {
   const json = JSON.stringify(result);
   for (const canary of CANARIES) expect(json).not.toContain(canary);
-}
-
-function awb(...args: string[]) {
-  const result = spawnSync(process.execPath, ['electron/cli/awb.mjs', ...args], { encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 describe('delegate IPC channels', () => {
