@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { AssumeRoleCommand, AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorld, EXTERNAL_ID, startAwsEndpoint, type AwsEndpoint, type PrincipalSpec } from '../../aws-endpoint';
+import { tempDir } from '../../helpers/temp-dir';
 
 /**
  * The loopback endpoint is only worth trusting if a client we did not write agrees with it: every
@@ -14,7 +14,7 @@ import { buildWorld, EXTERNAL_ID, startAwsEndpoint, type AwsEndpoint, type Princ
  * answer (the same identity and regions, or the same error code and message).
  */
 const run = promisify(execFile);
-const dir = mkdtempSync(join(tmpdir(), 'awb-cli-'));
+const dir = tempDir('awb-cli-');
 const world = buildWorld();
 const skewedWorld = buildWorld({ now: () => new Date(Date.now() - 30 * 60_000) });
 let endpoint: AwsEndpoint;
@@ -27,6 +27,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await endpoint.close();
   await skewed.close();
+  dir.remove();
 });
 
 type Outcome = { ok: true; value: unknown } | { ok: false; code: string; message: string };
@@ -38,9 +39,9 @@ type Keys = Pick<PrincipalSpec, 'accessKeyId' | 'secretAccessKey' | 'sessionToke
 async function cli(url: string, keys: Keys | null, region: string, args: string[]): Promise<Outcome> {
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
-    HOME: dir,
-    AWS_CONFIG_FILE: join(dir, 'none'),
-    AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'),
+    HOME: dir.path,
+    AWS_CONFIG_FILE: join(dir.path, 'none'),
+    AWS_SHARED_CREDENTIALS_FILE: join(dir.path, 'none'),
     AWS_EC2_METADATA_DISABLED: 'true',
     AWS_MAX_ATTEMPTS: '1',
   };
@@ -139,7 +140,7 @@ describe('the AWS CLI and the SDK get the same answers from the loopback endpoin
   it('AssumeRoleWithWebIdentity (unsigned) accepts the right token and rejects a wrong audience', async () => {
     const exchange = async (token: string) => {
       const viaSdk = await sdk(async () => (await new STSClient({ endpoint: endpoint.url, region: 'us-east-1', maxAttempts: 1 }).send(new AssumeRoleWithWebIdentityCommand({ RoleArn: world.irsaRole.arn, RoleSessionName: 'parity', WebIdentityToken: token }))).SubjectFromWebIdentityToken);
-      const tokenFile = join(dir, `token-${Math.random()}`);
+      const tokenFile = join(dir.path, `token-${Math.random()}`);
       writeFileSync(tokenFile, token);
       const viaCli = await cli(endpoint.url, null, 'us-east-1', ['sts', 'assume-role-with-web-identity', '--role-arn', world.irsaRole.arn, '--role-session-name', 'parity', '--web-identity-token', `file://${tokenFile}`]);
       return { viaSdk, viaCli: viaCli.ok ? { ok: true, value: (viaCli.value as { SubjectFromWebIdentityToken: string }).SubjectFromWebIdentityToken } : viaCli };

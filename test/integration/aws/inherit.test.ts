@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TestConnector } from '../../../shared/aws-test/input';
 import { valueSecrets } from '../../../electron/services/aws/value-secrets';
 import { buildWorld, startAwsEndpoint, type AwsEndpoint } from '../../aws-endpoint';
+import { tempDir } from '../../helpers/temp-dir';
 import { run } from './helpers';
 
 /**
@@ -14,14 +14,17 @@ import { run } from './helpers';
  */
 const world = buildWorld();
 let endpoint: AwsEndpoint;
-const dir = mkdtempSync(join(tmpdir(), 'awb-inherit-'));
+const dir = tempDir('awb-inherit-');
 const saved = { ...process.env };
 const connector: TestConnector = { identifier: 'inherit', credentialType: 'InheritFromDelegate', testRegion: 'us-east-1', crossAccount: null };
 
 beforeAll(async () => {
   endpoint = await startAwsEndpoint(world.config);
 });
-afterAll(() => endpoint.close());
+afterAll(async () => {
+  await endpoint.close();
+  dir.remove();
+});
 afterEach(() => {
   for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
   Object.assign(process.env, saved);
@@ -32,8 +35,8 @@ function isolate(files: { config?: string; credentials?: string } = {}) {
     delete process.env[key];
   }
   process.env.AWS_EC2_METADATA_DISABLED = 'true';
-  const config = join(dir, `config-${Math.random()}`);
-  const credentials = join(dir, `credentials-${Math.random()}`);
+  const config = join(dir.path, `config-${Math.random()}`);
+  const credentials = join(dir.path, `credentials-${Math.random()}`);
   writeFileSync(config, files.config ?? '');
   writeFileSync(credentials, files.credentials ?? '');
   process.env.AWS_CONFIG_FILE = config;

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { regionsOfPartition } from '../../../shared/regions';
@@ -8,12 +7,13 @@ import { openDatabase } from '../../../electron/services/history/database';
 import { HistoryService } from '../../../electron/services/history/history-service';
 import { migrations } from '../../../electron/services/history/migrations';
 import { buildWorld, startAwsEndpoint, type AwsEndpoint } from '../../aws-endpoint';
+import { tempDir } from '../../helpers/temp-dir';
 import { manualConnector, secretsOf } from './helpers';
 
 const world = buildWorld({ overrides: { faults: Object.fromEntries(regionsOfPartition('aws').map((r, i) => [r.code, i < 3 ? {} : { latencyMs: 300 }])) } });
 let endpoint: AwsEndpoint;
-const dir = mkdtempSync(join(tmpdir(), 'awb-record-'));
-const db = openDatabase(join(dir, 'history.sqlite'), { migrations });
+const dir = tempDir('awb-record-');
+const db = openDatabase(join(dir.path, 'history.sqlite'), { migrations });
 const history = new HistoryService(db);
 const service = new AwsTestService({ secrets: secretsOf(world.admin), history, appVersion: '9.9.9', env: {} });
 
@@ -23,6 +23,7 @@ beforeAll(async () => {
 afterAll(async () => {
   db.close();
   await endpoint.close();
+  dir.remove();
 });
 
 describe('recording runs in history', () => {
@@ -73,8 +74,8 @@ describe('recording runs in history', () => {
 
   it('never writes the secret key to the database file or its WAL', () => {
     db.pragma('wal_checkpoint(PASSIVE)');
-    for (const file of readdirSync(dir)) {
-      const bytes = readFileSync(join(dir, file));
+    for (const file of readdirSync(dir.path)) {
+      const bytes = readFileSync(join(dir.path, file));
       expect(bytes.includes(Buffer.from(world.admin.secretAccessKey)), file).toBe(false);
     }
   });

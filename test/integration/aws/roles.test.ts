@@ -1,19 +1,22 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestConnector } from '../../../shared/aws-test/input';
 import { valueSecrets } from '../../../electron/services/aws/value-secrets';
 import { buildWorld, EXTERNAL_ID, startAwsEndpoint, type AwsEndpoint } from '../../aws-endpoint';
+import { tempDir } from '../../helpers/temp-dir';
 import { manualConnector, run, secretsOf } from './helpers';
 
 const world = buildWorld();
 let endpoint: AwsEndpoint;
-const dir = mkdtempSync(join(tmpdir(), 'awb-roles-'));
+const dir = tempDir('awb-roles-');
 beforeAll(async () => {
   endpoint = await startAwsEndpoint(world.config);
 });
-afterAll(() => endpoint.close());
+afterAll(async () => {
+  await endpoint.close();
+  dir.remove();
+});
 
 const check = (result: Awaited<ReturnType<typeof run>>, name: string) => result.regions[0]?.checks.find((c) => c.name === name);
 
@@ -46,7 +49,7 @@ describe('cross-account AssumeRole', () => {
 describe('Irsa', () => {
   const irsa: TestConnector = { identifier: 'irsa', credentialType: 'Irsa', testRegion: 'us-east-1', crossAccount: null };
   const tokenFile = (name: string, token: string) => {
-    const file = join(dir, name);
+    const file = join(dir.path, name);
     writeFileSync(file, token);
     return file;
   };
@@ -86,10 +89,10 @@ describe('Irsa', () => {
 
   it('a missing token file or role ARN is web_identity_token_file_error, without calling STS', async () => {
     const before = endpoint.requests.length;
-    const missing = await run(irsa, { endpointUrl: endpoint.url, irsaRoleArn: world.irsaRole.arn, irsaTokenFile: join(dir, 'nope') }, { secrets: valueSecrets({}) });
+    const missing = await run(irsa, { endpointUrl: endpoint.url, irsaRoleArn: world.irsaRole.arn, irsaTokenFile: join(dir.path, 'nope') }, { secrets: valueSecrets({}) });
     expect(check(missing, 'resolve_credentials')?.error).toMatchObject({ class: 'web_identity_token_file_error', message: expect.stringContaining('ENOENT') });
-    mkdirSync(join(dir, 'a-dir'), { recursive: true });
-    const directory = await run(irsa, { endpointUrl: endpoint.url, irsaRoleArn: world.irsaRole.arn, irsaTokenFile: join(dir, 'a-dir') }, { secrets: valueSecrets({}) });
+    mkdirSync(join(dir.path, 'a-dir.path'), { recursive: true });
+    const directory = await run(irsa, { endpointUrl: endpoint.url, irsaRoleArn: world.irsaRole.arn, irsaTokenFile: join(dir.path, 'a-dir.path') }, { secrets: valueSecrets({}) });
     expect(check(directory, 'resolve_credentials')?.error?.message).toMatch(/is a directory/);
     const noRole = await run(irsa, { endpointUrl: endpoint.url }, { secrets: valueSecrets({}), env: { AWS_WEB_IDENTITY_TOKEN_FILE: tokenFile('x', world.token()) } });
     expect(check(noRole, 'resolve_credentials')?.error).toMatchObject({ class: 'web_identity_token_file_error', message: expect.stringContaining('AWS_ROLE_ARN') });

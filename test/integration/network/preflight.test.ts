@@ -1,21 +1,21 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer as createTlsServer } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allowlistText } from '../../../electron/services/network/allowlist';
 import type { Resolver } from '../../../electron/services/network/hops';
 import { runPreflight } from '../../../electron/services/network/preflight';
+import { tempDir } from '../../helpers/temp-dir';
 
 /**
  * Every server here listens on 127.0.0.1 and the resolver is injected: AWS host names resolve to
  * loopback, so the preflight walks a real DNS → TCP → proxy → TLS path without leaving the machine.
  */
 const HOST = 'sts.us-east-1.amazonaws.com';
-const dir = mkdtempSync(join(tmpdir(), 'awb-preflight-'));
+const dir = tempDir('awb-preflight-');
 const servers: Array<Server | HttpServer> = [];
 const sockets = new Set<Socket>();
 const resolver: Resolver = async (host) => {
@@ -59,8 +59,8 @@ function proxy(allow: boolean): HttpServer {
 }
 
 beforeAll(async () => {
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-subj', `/CN=${HOST}`, '-addext', `subjectAltName=DNS:${HOST}`], { stdio: 'ignore' });
-  tlsPort = await listen(createTlsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (socket) => socket.end()));
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-keyout', join(dir.path, 'key.pem'), '-out', join(dir.path, 'cert.pem'), '-subj', `/CN=${HOST}`, '-addext', `subjectAltName=DNS:${HOST}`], { stdio: 'ignore' });
+  tlsPort = await listen(createTlsServer({ key: readFileSync(join(dir.path, 'key.pem')), cert: readFileSync(join(dir.path, 'cert.pem')) }, (socket) => socket.end()));
   silentPort = await listen(createServer(() => undefined));
   const closed = createServer();
   refusedPort = await new Promise<number>((resolve) => closed.listen(0, '127.0.0.1', () => resolve((closed.address() as AddressInfo).port)));
@@ -71,6 +71,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const socket of sockets) socket.destroy();
   await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  dir.remove();
 });
 
 const url = (port: number, host = HOST) => new URL(`https://${host}:${port}`);
@@ -88,7 +89,7 @@ describe('network preflight', () => {
   });
 
   it('the same server passes once AWS_CA_BUNDLE trusts its certificate', async () => {
-    const result = await runPreflight([url(tlsPort)], 2000, { resolver, env: { AWS_CA_BUNDLE: join(dir, 'cert.pem') } });
+    const result = await runPreflight([url(tlsPort)], 2000, { resolver, env: { AWS_CA_BUNDLE: join(dir.path, 'cert.pem') } });
     expect(step(result, 'tls')).toMatchObject({ status: 'pass', detail: expect.stringMatching(/^TLSv1\.[23] with /) });
     expect(result.status).toBe('pass');
     expect(result.targets[0]?.steps.every((s) => s.durationMs >= 0)).toBe(true);
@@ -113,7 +114,7 @@ describe('network preflight', () => {
   });
 
   it('goes through HTTPS_PROXY with CONNECT, unless NO_PROXY exempts the host', async () => {
-    const env = { HTTPS_PROXY: `http://proxy.corp.example:${proxyPort}`, AWS_CA_BUNDLE: join(dir, 'cert.pem') };
+    const env = { HTTPS_PROXY: `http://proxy.corp.example:${proxyPort}`, AWS_CA_BUNDLE: join(dir.path, 'cert.pem') };
     const before = tunnels.length;
     const through = await runPreflight([url(tlsPort)], 2000, { resolver, env });
     expect(step(through, 'dns')?.detail).toBe('proxy.corp.example → 127.0.0.1');
@@ -135,7 +136,7 @@ describe('network preflight', () => {
 
   it('exports the allowlist as plain text', () => {
     const text = allowlistText(['ec2.us-east-1.amazonaws.com:443', 'sts.us-east-1.amazonaws.com:443']);
-    writeFileSync(join(dir, 'allowlist.txt'), text);
-    expect(readFileSync(join(dir, 'allowlist.txt'), 'utf8').split('\n').slice(1, 3)).toEqual(['ec2.us-east-1.amazonaws.com:443', 'sts.us-east-1.amazonaws.com:443']);
+    writeFileSync(join(dir.path, 'allowlist.txt'), text);
+    expect(readFileSync(join(dir.path, 'allowlist.txt'), 'utf8').split('\n').slice(1, 3)).toEqual(['ec2.us-east-1.amazonaws.com:443', 'sts.us-east-1.amazonaws.com:443']);
   });
 });
