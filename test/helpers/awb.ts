@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 
-export interface AwbResult {
+interface AwbResult {
   readonly code: number | null;
   readonly stdout: string;
   readonly stderr: string;
