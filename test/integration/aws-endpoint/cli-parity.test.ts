@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { AssumeRoleCommand, AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWorld, EXTERNAL_ID, startAwsEndpoint, type AwsEndpoint, type PrincipalSpec } from '../../aws-endpoint';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildWorld, EXTERNAL_ID, type PrincipalSpec } from '../../aws-endpoint';
+import { sharedEndpoint } from '../../helpers/aws-endpoint';
 import { tempDir } from '../../helpers/temp-dir';
 
 /**
@@ -17,18 +18,10 @@ const run = promisify(execFile);
 const dir = tempDir('awb-cli-');
 const world = buildWorld();
 const skewedWorld = buildWorld({ now: () => new Date(Date.now() - 30 * 60_000) });
-let endpoint: AwsEndpoint;
-let skewed: AwsEndpoint;
+const endpoint = sharedEndpoint(world.config);
+const skewed = sharedEndpoint(skewedWorld.config);
 
-beforeAll(async () => {
-  endpoint = await startAwsEndpoint(world.config);
-  skewed = await startAwsEndpoint(skewedWorld.config);
-});
-afterAll(async () => {
-  await endpoint.close();
-  await skewed.close();
-  dir.remove();
-});
+afterAll(() => dir.remove());
 
 type Outcome = { ok: true; value: unknown } | { ok: false; code: string; message: string };
 

@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runResultSchema } from '../../../shared/aws-test/result';
 import { tempDir } from '../../helpers/temp-dir';
-import { buildWorld, EXTERNAL_ID, startAwsEndpoint, type AwsEndpoint } from '../../aws-endpoint';
+import { buildWorld, EXTERNAL_ID } from '../../aws-endpoint';
+import { sharedEndpoint } from '../../helpers/aws-endpoint';
 
 /** The real `awb` launcher in a child process; async, because the loopback endpoint lives in this process. */
 function awb(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -21,7 +22,7 @@ function awb(args: string[], stdin = ''): Promise<{ code: number | null; stdout:
 
 const world = buildWorld({ overrides: { faults: { 'ap-south-1': { hang: true } } } });
 const dir = tempDir('awb-cli-test-');
-let endpoint: AwsEndpoint;
+const endpoint = sharedEndpoint(world.config);
 const db = join(dir.path, 'history.sqlite');
 
 function connectorFile(name: string, accessKey: string, extra = ''): string {
@@ -45,13 +46,7 @@ ${extra}    executeOnDelegate: false
   return file;
 }
 
-beforeAll(async () => {
-  endpoint = await startAwsEndpoint(world.config);
-});
-afterAll(async () => {
-  await endpoint.close();
-  dir.remove();
-});
+afterAll(() => dir.remove());
 
 describe('awb test', () => {
   it('--json prints one schemaVersion 1 object, records the run, exit 0', async () => {

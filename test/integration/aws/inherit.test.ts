@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { TestConnector } from '../../../shared/aws-test/input';
 import { valueSecrets } from '../../../electron/services/aws/value-secrets';
-import { buildWorld, startAwsEndpoint, type AwsEndpoint } from '../../aws-endpoint';
+import { buildWorld } from '../../aws-endpoint';
+import { sharedEndpoint } from '../../helpers/aws-endpoint';
 import { tempDir } from '../../helpers/temp-dir';
 import { run } from './helpers';
 
@@ -13,18 +14,12 @@ import { run } from './helpers';
  * nothing leaves the machine.
  */
 const world = buildWorld();
-let endpoint: AwsEndpoint;
+const endpoint = sharedEndpoint(world.config);
 const dir = tempDir('awb-inherit-');
 const saved = { ...process.env };
 const connector: TestConnector = { identifier: 'inherit', credentialType: 'InheritFromDelegate', testRegion: 'us-east-1', crossAccount: null };
 
-beforeAll(async () => {
-  endpoint = await startAwsEndpoint(world.config);
-});
-afterAll(async () => {
-  await endpoint.close();
-  dir.remove();
-});
+afterAll(() => dir.remove());
 afterEach(() => {
   for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
   Object.assign(process.env, saved);

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeAll, afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectorDocument } from '../../../shared/connector';
 import type { RunProgress } from '../../../shared/aws-test/result';
 import { createHandlers } from '../../../electron/main/handlers';
 import { createRouter } from '../../../electron/main/ipc-router';
 import { createTestContext, type TestContext } from '../../helpers/app-context';
 import { checkRequirement, keychainRequirement } from '../../helpers/requirements';
-import { buildWorld, startAwsEndpoint, type AwsEndpoint } from '../../aws-endpoint';
+import { buildWorld } from '../../aws-endpoint';
+import { sharedEndpoint } from '../../helpers/aws-endpoint';
 
 const available = checkRequirement('keychain', await keychainRequirement());
 const world = buildWorld({ overrides: { faults: { 'eu-west-1': { latencyMs: 200 }, 'eu-west-2': { latencyMs: 200 } } } });
@@ -27,12 +28,8 @@ function connector(identifier: string): ConnectorDocument {
 }
 
 describe.skipIf(!available)('test, sweep and cancel over IPC (real keychain, real SQLite)', () => {
-  let endpoint: AwsEndpoint;
+  const endpoint = sharedEndpoint(world.config);
   let t: TestContext;
-  beforeAll(async () => {
-    endpoint = await startAwsEndpoint(world.config);
-  });
-  afterAll(() => endpoint.close());
   beforeEach(async () => {
     t = createTestContext();
     await t.ctx.connectors.save({ document: connector('aws_ipc'), secrets: [{ ref: 'aws_ipc_sk', value: world.admin.secretAccessKey }] });

@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWorld, startAwsEndpoint, userKeys, type AwsEndpoint } from '../../aws-endpoint';
+import { describe, expect, it } from 'vitest';
+import { buildWorld, userKeys } from '../../aws-endpoint';
+import { sharedEndpoint, withEndpoint } from '../../helpers/aws-endpoint';
 import { valueSecrets } from '../../../electron/services/aws/value-secrets';
 import { manualConnector, run, secretsOf } from './helpers';
 
 const world = buildWorld();
-let endpoint: AwsEndpoint;
-beforeAll(async () => {
-  endpoint = await startAwsEndpoint(world.config);
-});
-afterAll(() => endpoint.close());
+const endpoint = sharedEndpoint(world.config);
 
 const opts = () => ({ endpointUrl: endpoint.url });
 const check = (result: Awaited<ReturnType<typeof run>>, name: string) => result.regions[0]?.checks.find((c) => c.name === name);
@@ -90,15 +87,12 @@ describe('ManualConfig connection test', () => {
 describe('clock skew', () => {
   it('a clock 20 minutes off from AWS is clock_skew on the first signed call', async () => {
     const skewed = buildWorld({ now: () => new Date(Date.now() + 20 * 60_000) });
-    const server = await startAwsEndpoint(skewed.config);
-    try {
+    await withEndpoint(skewed.config, async (server) => {
       const result = await run(manualConnector(skewed.admin), { endpointUrl: server.url }, { secrets: secretsOf(skewed.admin) });
       const error = check(result, 'sts_get_caller_identity')?.error;
       expect(error).toMatchObject({ code: 'SignatureDoesNotMatch', class: 'clock_skew' });
       expect(error?.message).toMatch(/^Signature expired: \d{8}T\d{6}Z is now earlier than/);
       expect(error?.fix).toMatch(/NTP/);
-    } finally {
-      await server.close();
-    }
+    });
   });
 });

@@ -1,28 +1,25 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { regionsOfPartition } from '../../../shared/regions';
 import { AwsTestService } from '../../../electron/services/aws/test-service';
 import { openDatabase } from '../../../electron/services/history/database';
 import { HistoryService } from '../../../electron/services/history/history-service';
 import { migrations } from '../../../electron/services/history/migrations';
-import { buildWorld, startAwsEndpoint, type AwsEndpoint } from '../../aws-endpoint';
+import { buildWorld } from '../../aws-endpoint';
+import { sharedEndpoint, withEndpoint } from '../../helpers/aws-endpoint';
 import { tempDir } from '../../helpers/temp-dir';
 import { manualConnector, secretsOf } from './helpers';
 
 const world = buildWorld({ overrides: { faults: Object.fromEntries(regionsOfPartition('aws').map((r, i) => [r.code, i < 3 ? {} : { latencyMs: 300 }])) } });
-let endpoint: AwsEndpoint;
+const endpoint = sharedEndpoint(world.config);
 const dir = tempDir('awb-record-');
 const db = openDatabase(join(dir.path, 'history.sqlite'), { migrations });
 const history = new HistoryService(db);
 const service = new AwsTestService({ secrets: secretsOf(world.admin), history, appVersion: '9.9.9', env: {} });
 
-beforeAll(async () => {
-  endpoint = await startAwsEndpoint(world.config);
-});
-afterAll(async () => {
+afterAll(() => {
   db.close();
-  await endpoint.close();
   dir.remove();
 });
 
@@ -62,14 +59,11 @@ describe('recording runs in history', () => {
 
   it('records a timed-out run as timeout', async () => {
     const hung = buildWorld({ overrides: { faults: { 'us-east-1': { hang: true } } } });
-    const server = await startAwsEndpoint(hung.config);
-    try {
+    await withEndpoint(hung.config, async (server) => {
       const local = new AwsTestService({ secrets: secretsOf(hung.admin), history, appVersion: '9.9.9', env: {} });
       const result = await local.run(manualConnector(hung.admin), { endpointUrl: server.url, timeoutMs: 300 }, undefined);
       expect(history.list({ limit: 50 }).runs.find((r) => r.id === result.runId)?.status).toBe('timeout');
-    } finally {
-      await server.close();
-    }
+    });
   });
 
   it('never writes the secret key to the database file or its WAL', () => {

@@ -1,22 +1,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { TestConnector } from '../../../shared/aws-test/input';
 import { valueSecrets } from '../../../electron/services/aws/value-secrets';
-import { buildWorld, EXTERNAL_ID, startAwsEndpoint, type AwsEndpoint } from '../../aws-endpoint';
+import { buildWorld, EXTERNAL_ID } from '../../aws-endpoint';
+import { sharedEndpoint } from '../../helpers/aws-endpoint';
 import { tempDir } from '../../helpers/temp-dir';
 import { manualConnector, run, secretsOf } from './helpers';
 
 const world = buildWorld();
-let endpoint: AwsEndpoint;
+const endpoint = sharedEndpoint(world.config);
 const dir = tempDir('awb-roles-');
-beforeAll(async () => {
-  endpoint = await startAwsEndpoint(world.config);
-});
-afterAll(async () => {
-  await endpoint.close();
-  dir.remove();
-});
+afterAll(() => dir.remove());
 
 const check = (result: Awaited<ReturnType<typeof run>>, name: string) => result.regions[0]?.checks.find((c) => c.name === name);
 

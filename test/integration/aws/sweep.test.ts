@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunProgress } from '../../../shared/aws-test/result';
 import { regionsOfPartition } from '../../../shared/regions';
-import { ACCOUNTS, buildWorld, startAwsEndpoint, type AwsEndpoint } from '../../aws-endpoint';
+import { ACCOUNTS, buildWorld } from '../../aws-endpoint';
+import { sharedEndpoint, withEndpoint } from '../../helpers/aws-endpoint';
 import { manualConnector, run, secretsOf } from './helpers';
 
 const world = buildWorld({
@@ -13,11 +14,7 @@ const world = buildWorld({
     faults: { 'ap-northeast-3': { hang: true }, 'eu-north-1': { throttles: 1 }, 'ca-central-1': { serverErrors: 1 } },
   },
 });
-let endpoint: AwsEndpoint;
-beforeAll(async () => {
-  endpoint = await startAwsEndpoint(world.config);
-});
-afterAll(() => endpoint.close());
+const endpoint = sharedEndpoint(world.config);
 
 const regionOf = (result: Awaited<ReturnType<typeof run>>, code: string) => result.regions.find((r) => r.region === code);
 const errorOf = (result: Awaited<ReturnType<typeof run>>, code: string, check: string) => regionOf(result, code)?.checks.find((c) => c.name === check)?.error;
@@ -96,27 +93,21 @@ describe('region sweep', () => {
 
   it('a region that exceeds its own budget fails as a timeout at the step in flight', async () => {
     const slow = buildWorld({ overrides: { faults: { 'eu-west-2': { latencyMs: 400 } } } });
-    const server = await startAwsEndpoint(slow.config);
-    try {
+    await withEndpoint(slow.config, async (server) => {
       const result = await run(manualConnector(slow.admin), { endpointUrl: server.url, timeoutMs: 5000 }, { secrets: secretsOf(slow.admin) }, { regions: ['us-east-1', 'eu-west-2'], regionTimeoutMs: 600 });
       expect(regionOf(result, 'us-east-1')?.status).toBe('pass');
       expect(regionOf(result, 'eu-west-2')?.checks.find((c) => c.name === 'sts_get_caller_identity')?.status).toBe('pass');
       expect(errorOf(result, 'eu-west-2', 'ec2_describe_regions')).toMatchObject({ code: 'Timeout', class: 'network_unreachable', message: expect.stringContaining('600 ms budget') });
-    } finally {
-      await server.close();
-    }
+    });
   });
 
   it('throttling that outlasts the SDK\'s retries is reported as throttling with its fix', async () => {
     const busy = buildWorld({ overrides: { faults: { 'us-east-1': { throttles: 10 } } } });
-    const server = await startAwsEndpoint(busy.config);
-    try {
+    await withEndpoint(busy.config, async (server) => {
       const result = await run(manualConnector(busy.admin), { endpointUrl: server.url, timeoutMs: 20_000 }, { secrets: secretsOf(busy.admin) });
       expect(errorOf(result, 'us-east-1', 'sts_get_caller_identity')).toMatchObject({ code: 'Throttling', class: 'throttling', fix: expect.stringContaining('concurrency') });
       expect(server.requests.filter((r) => r.code === 'Throttling')).toHaveLength(3);
-    } finally {
-      await server.close();
-    }
+    });
   });
 
   it('a single opt-in test region that is not enabled is region_not_enabled', async () => {
@@ -126,9 +117,8 @@ describe('region sweep', () => {
 
   it('cancel mid-sweep: finished regions keep their results, the rest are skipped as cancelled', async () => {
     const slow = buildWorld({ overrides: { faults: Object.fromEntries(regionsOfPartition('aws').map((r, i) => [r.code, { latencyMs: i < 2 ? 0 : 400 }])) } });
-    const server = await startAwsEndpoint(slow.config);
     const controller = new AbortController();
-    try {
+    await withEndpoint(slow.config, async (server) => {
       const result = await run(
         manualConnector(slow.admin),
         { endpointUrl: server.url },
@@ -142,8 +132,6 @@ describe('region sweep', () => {
       const cancelled = result.regions.filter((r) => r.checks.some((c) => c.error?.class === 'cancelled'));
       expect(cancelled.length).toBeGreaterThan(10);
       expect(cancelled.every((r) => r.status !== 'pass')).toBe(true);
-    } finally {
-      await server.close();
-    }
+    });
   });
 });
