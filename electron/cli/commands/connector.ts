@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { formatPath, identifierError, identifierFromName, importConnectorYaml, type YamlIssue } from '../../../shared/connector';
 import { parseFlags } from '../args';
-import { EXIT, UsageError, type CliIo, type Command } from '../command';
+import { EXIT, runSubCommand, UsageError, type CliIo, type Command } from '../command';
 import { printJson } from '../io';
 
 const USAGE = `Usage:
@@ -88,15 +88,5 @@ export const connectorCommand: Command = {
   name: 'connector',
   summary: 'Connector Ids and YAML validation: awb connector id "<name>", awb connector validate <file>...',
   usage: USAGE,
-  async run(argv, io) {
-    const [sub, ...rest] = argv;
-    switch (sub) {
-      case 'id':
-        return id(rest, io);
-      case 'validate':
-        return validate(rest, io);
-      default:
-        throw new UsageError(sub === undefined ? 'say what to do: id or validate.' : `unknown sub-command "${sub}".`);
-    }
-  },
+  run: (argv, io) => runSubCommand(argv, io, { id, validate }, 'say what to do: id or validate.'),
 };

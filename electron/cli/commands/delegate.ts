@@ -8,7 +8,7 @@ import { prepareIrsa } from '../../services/delegate/delegate-service';
 import { trustPolicy } from '../../services/delegate/generate/trust-policy';
 import { SecretInEditError } from '../../services/delegate/secret-values';
 import { parseFlags, requireFlag } from '../args';
-import { EXIT, UsageError, type CliIo, type Command } from '../command';
+import { EXIT, runSubCommand, UsageError, type CliIo, type Command } from '../command';
 import { printJson, readInput } from '../io';
 
 const USAGE = `Usage:
@@ -117,10 +117,5 @@ export const delegateCommand: Command = {
   name: 'delegate',
   summary: 'Make a Kubernetes delegate manifest IRSA-ready; print its IAM trust policy',
   usage: USAGE,
-  async run(argv, io) {
-    const [sub, ...rest] = argv;
-    if (sub === 'irsa') return irsa(rest, io);
-    if (sub === 'trust-policy') return trust(rest, io);
-    throw new UsageError(sub ? `unknown sub-command "${sub}".` : 'a sub-command is required (irsa or trust-policy).');
-  },
+  run: (argv, io) => runSubCommand(argv, io, { irsa, 'trust-policy': trust }, 'a sub-command is required (irsa or trust-policy).'),
 };

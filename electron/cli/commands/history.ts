@@ -2,7 +2,7 @@ import { openDatabase } from '../../services/history/database';
 import { HistoryService } from '../../services/history/history-service';
 import { migrations } from '../../services/history/migrations';
 import { parseFlags } from '../args';
-import { EXIT, UsageError, type CliIo, type Command } from '../command';
+import { EXIT, runSubCommand, UsageError, type CliIo, type Command } from '../command';
 import { printJson } from '../io';
 import { historyDatabasePath } from '../user-data';
 
@@ -38,9 +38,5 @@ export const historyCommand: Command = {
     '  --search <text>   Only runs whose connector Id or run id contains the text',
     '  --db <path>       Read this SQLite file instead of the app\'s history',
   ].join('\n'),
-  async run(argv, io) {
-    const [sub, ...rest] = argv;
-    if (sub === 'list') return list(rest, io);
-    throw new UsageError(sub ? `unknown sub-command "${sub}".` : 'a sub-command is required (list).');
-  },
+  run: (argv, io) => runSubCommand(argv, io, { list }, 'a sub-command is required (list).'),
 };
