@@ -7,7 +7,7 @@ function unreadable(path: string, error: unknown): UsageError {
   return new UsageError(code === 'ENOENT' ? `${path} does not exist.` : `${path} cannot be read (${code ?? 'unknown error'}).`);
 }
 
-/** Reads an open descriptor to its end, or to `maxBytes` when an input could be far larger than anything useful. */
+/** Reads an open file to its end, or to `maxBytes` when an input could be far larger than anything useful. */
 function readBounded(fd: number, maxBytes: number): string {
   const chunks: Buffer[] = [];
   let total = 0;
@@ -20,7 +20,7 @@ function readBounded(fd: number, maxBytes: number): string {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** The text of a file the user named (a folder too is "cannot be read"), up to `maxBytes`. */
+/** The text of a file the user named, up to `maxBytes`; a folder is one that "cannot be read (EISDIR)". */
 export function readInput(path: string, maxBytes = Number.POSITIVE_INFINITY): string {
   let fd: number;
   try {
@@ -37,9 +37,17 @@ export function readInput(path: string, maxBytes = Number.POSITIVE_INFINITY): st
   }
 }
 
-/** Standard input to its end, up to `maxBytes`. */
-export function readStdin(maxBytes = Number.POSITIVE_INFINITY): string {
-  return readBounded(0, maxBytes);
+/** Standard input to its end, up to `maxBytes`; read as a stream, so a terminal or a non-blocking pipe works too. */
+export async function readStdin(maxBytes = Number.POSITIVE_INFINITY): Promise<string> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of process.stdin) {
+    const bytes = chunk as Buffer;
+    chunks.push(bytes.subarray(0, maxBytes - total));
+    total += bytes.length;
+    if (total >= maxBytes) break;
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** The --json output of every command: indented, one trailing newline. */

@@ -31,8 +31,8 @@ function isFolder(path: string): boolean {
   }
 }
 
-function readSource(path: string): DoctorInput {
-  if (path === '-') return { name: 'standard input', text: readStdin(MAX_BYTES) };
+async function readSource(path: string): Promise<DoctorInput> {
+  if (path === '-') return { name: 'standard input', text: await readStdin(MAX_BYTES) };
   if (isFolder(path)) throw new UsageError(`${path} is a folder; give the files in it.`);
   return { name: path, text: readInput(path, MAX_BYTES) };
 }
@@ -63,7 +63,9 @@ export const doctorCommand: Command = {
     const { values, positionals } = parseFlags(argv, { json: { type: 'boolean' } });
     if (positionals.length === 0) throw new UsageError('give at least one file, or - to read standard input.');
     if (positionals.length > DOCTOR_LIMITS.maxInputs) throw new UsageError(`at most ${DOCTOR_LIMITS.maxInputs} inputs at once.`);
-    const result = await diagnose(positionals.map(readSource));
+    const inputs: DoctorInput[] = [];
+    for (const path of positionals) inputs.push(await readSource(path));
+    const result = await diagnose(inputs);
     if (values.json) printJson(io, result);
     else io.stdout(formatText(result));
     return EXIT.ok;

@@ -64,9 +64,9 @@ function readConnector(file: string, region: string | undefined): TestConnector 
 }
 
 /** With --secret-key-stdin the connector's references are answered from standard input. */
-function secretsFor(connector: TestConnector, fromStdin: boolean, keychain: KeytarSecretStore) {
+async function secretsFor(connector: TestConnector, fromStdin: boolean, keychain: KeytarSecretStore) {
   if (!fromStdin) return { connector, secrets: keychain };
-  const [secret = '', token = ''] = readStdin().split(/\r?\n/);
+  const [secret = '', token = ''] = (await readStdin()).split(/\r?\n/);
   if (!secret) throw new UsageError('--secret-key-stdin: standard input is empty; give the secret key on the first line.');
   if (!connector.manual) throw new UsageError('--secret-key-stdin only applies to ManualConfig connectors.');
   const tokenRef = connector.manual.sessionTokenRef ?? 'stdin_session_token';
@@ -95,7 +95,7 @@ export async function runFromCli(values: RunValues, sweep: SweepOptions | undefi
   };
   if (options.endpointUrl && !URL.canParse(options.endpointUrl)) throw new UsageError(`--endpoint-url "${options.endpointUrl}" is not a URL.`);
   const keychain = new KeytarSecretStore({ service: DEFAULT_KEYCHAIN_SERVICE });
-  const read = secretsFor(readConnector(requireFlag(values, 'connector'), values.region), values['secret-key-stdin'] ?? false, keychain);
+  const read = await secretsFor(readConnector(requireFlag(values, 'connector'), values.region), values['secret-key-stdin'] ?? false, keychain);
   const dbPath = values['no-history'] ? null : historyDatabasePath(values.db);
   const db = dbPath ? openDatabase(dbPath, { migrations }) : null;
   const service = new AwsTestService({ secrets: read.secrets, history: db ? new HistoryService(db) : null, appVersion: APP_VERSION, env: process.env });
