@@ -38,7 +38,8 @@ export function parseDocument(kind: PolicyKind, input: PolicyDocumentInput, lint
   try {
     value = JSON.parse(input.text) as unknown;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    // V8 quotes up to 20 characters of the text after "Unexpected token"; a pasted key would come back in the lint.
+    const message = (error instanceof Error ? error.message : String(error)).replace(/, (?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON$/, '');
     const position = /position (\d+)/.exec(message)?.[1];
     lint.push({ severity: 'error', path: label, message: `Not valid JSON${position ? ` at ${lineAndColumn(input.text, Number(position))}` : ''}: ${message}` });
     return null;
