@@ -28,9 +28,9 @@ function base64Cores(value: string): string[] {
   });
 }
 
-/** The forms a leaked value may take in a file or a JSON reply: any part of it, base64 at any offset, URL-encoded. */
+/** The forms a leaked value may take in a file or a JSON reply: itself, any part of it, base64 at any offset. */
 function needlesOf(value: string): string[] {
-  return [...new Set([value, ...fragmentsOf(value), ...base64Cores(value), encodeURIComponent(value)])];
+  return [value, ...fragmentsOf(value), ...base64Cores(value)];
 }
 
 /** Every file under `dir`, recursively, with its bytes. */
@@ -50,7 +50,7 @@ export function findCanaries(canaries: Readonly<Record<string, string>>, haystac
     const forms = needlesOf(value).flatMap((needle) => [needle, Buffer.from(needle, 'utf16le')].map((form) => ({ needle, form })));
     for (const { where, bytes } of haystacks) {
       const hit = forms.find(({ form }) => bytes.includes(form));
-      if (hit) found.push(`${name} (as ${hit.needle === value ? 'itself' : hit.needle}) in ${where}`);
+      if (hit) found.push(`${name} (as ${hit.needle === value ? 'itself' : `${hit.needle.slice(0, 24)}…`}) in ${where}`);
     }
   }
   return found;
