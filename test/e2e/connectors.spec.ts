@@ -1,37 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 // eslint-disable-next-line no-restricted-imports -- the issue asks to find the secret through keytar itself, not through the app's own store.
 import keytar from 'keytar';
 import { axeViolations } from './a11y';
 import { expect, test, type AppFixture } from './harness';
 import { SHAPES } from '../unit/connector/shapes';
+import { newConnector, next, tabTo } from './wizard-keys';
 
 const SECRET_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYE2ECANARY1';
-
-/** Keyboard only: presses Tab until the element has focus. */
-async function tabTo(page: Page, target: Locator, limit = 60): Promise<void> {
-  for (let i = 0; i < limit; i += 1) {
-    if (await target.evaluate((element) => element === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${String(target)}`);
-}
-
-async function next(page: Page): Promise<void> {
-  await tabTo(page, page.getByRole('button', { name: 'Next' }));
-  await page.keyboard.press('Enter');
-}
-
-async function newConnector(app: AppFixture, name: string): Promise<void> {
-  const { page } = app;
-  await page.keyboard.press('Control+1');
-  await tabTo(page, page.getByRole('button', { name: 'New connector' }).first());
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('textbox', { name: 'Name' })).toBeFocused();
-  await page.keyboard.type(name);
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('group', { name: 'Credentials', exact: true })).toBeVisible();
-}
 
 async function saveAndFinish(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Save and test' })).toBeVisible();
