@@ -69,6 +69,7 @@ const envDump = [
   'An error occurred (SignatureDoesNotMatch) when calling the GetCallerIdentity operation: The request signature we calculated does not match the signature you provided.',
 ].join('\n');
 
+// The tests run in order against one app and one endpoint: the last three check what the others left behind.
 describe.skipIf(!available)('planted canary secrets never leave the keychain (every IPC channel, real keychain and SQLite)', () => {
   const endpoint = sharedEndpoint({ ...world.config, principals: [...world.config.principals, user, session] });
   let t: TestContext;
