@@ -270,3 +270,74 @@ test.describe('connectors', () => {
     expect(await page.content()).not.toContain(SECRET_KEY);
   });
 });
+
+test.describe('leaving the wizard', () => {
+  test('closing over typed work asks first: Escape or Keep editing keep it, Discard leaves', async ({ app }) => {
+    const { page } = app;
+    await app.open('connectors');
+
+    // Nothing typed, nothing to lose: Close just closes.
+    await page.getByRole('button', { name: 'New connector' }).first().click();
+    await page.getByRole('button', { name: 'Close' }).click();
+    await expect(page.getByRole('heading', { name: 'No connectors yet' })).toBeVisible();
+
+    await newConnector(app, 'Scratch');
+    await page.getByRole('textbox', { name: 'Access key ID' }).fill('AKIAIOSFODNN7EXAMPLE');
+    await page.locator('#connector-secretKey').fill(SECRET_KEY);
+    const close = page.getByRole('button', { name: 'Close' });
+    const dialog = page.getByRole('dialog', { name: 'Discard changes to Scratch?' });
+
+    await close.click();
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('button', { name: 'Keep editing' })).toBeFocused();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByRole('textbox', { name: 'Access key ID' })).toHaveValue('AKIAIOSFODNN7EXAMPLE');
+    await expect(page.locator('#connector-secretKey')).toHaveValue(SECRET_KEY);
+
+    // Enter on the focused default keeps editing too.
+    await close.click();
+    await expect(dialog.getByRole('button', { name: 'Keep editing' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByRole('textbox', { name: 'Access key ID' })).toHaveValue('AKIAIOSFODNN7EXAMPLE');
+
+    // Another view and back: the wizard is still open where it was, with what was typed.
+    await page.keyboard.press('Control+2');
+    await expect(page.getByRole('heading', { level: 1, name: 'Test' })).toBeVisible();
+    await page.keyboard.press('Control+1');
+    await expect(page.getByRole('textbox', { name: 'Access key ID' })).toHaveValue('AKIAIOSFODNN7EXAMPLE');
+    await expect(page.locator('#connector-secretKey')).toHaveValue(SECRET_KEY);
+
+    await close.click();
+    await dialog.getByRole('button', { name: 'Discard' }).click();
+    await expect(page.getByRole('heading', { name: 'No connectors yet' })).toBeVisible();
+    expect(app.context.ctx.connectors.list()).toHaveLength(0);
+    expect(await keytar.getPassword(app.context.keychainService, 'Scratch_secret_key')).toBeNull();
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  test('an edit asks only once the saved connector was changed', async ({ app }) => {
+    const { page } = app;
+    await app.context.ctx.connectors.save({
+      document: { connector: { name: 'AWS Prod', identifier: 'AWS_Prod', type: 'Aws', spec: { credential: { type: 'ManualConfig', spec: { accessKey: 'AKIAIOSFODNN7EXAMPLE', secretKeyRef: 'AWS_Prod_secret_key' }, region: 'eu-west-1' }, executeOnDelegate: false } } },
+      secrets: [{ ref: 'AWS_Prod_secret_key', value: SECRET_KEY }],
+    });
+    await app.open('connectors');
+    await page.getByRole('button', { name: 'Edit AWS Prod' }).click();
+    await page.getByRole('button', { name: 'Close' }).click();
+    await expect(page.getByRole('table', { name: 'Saved connectors' })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Edit AWS Prod' }).click();
+    await page.getByRole('textbox', { name: 'Description' }).fill('Main EU account');
+    await page.getByRole('button', { name: 'Close' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Discard changes to AWS Prod?' });
+    await dialog.getByRole('button', { name: 'Keep editing' }).click();
+    await expect(page.getByRole('textbox', { name: 'Description' })).toHaveValue('Main EU account');
+    await page.getByRole('button', { name: 'Close' }).click();
+    await dialog.getByRole('button', { name: 'Discard' }).click();
+    await expect(page.getByRole('table', { name: 'Saved connectors' })).toBeVisible();
+    expect((await app.context.ctx.connectors.get('AWS_Prod')).document.connector.description).toBeUndefined();
+  });
+});

@@ -68,7 +68,11 @@ export class WizardState {
     this.savedDocument === undefined || JSON.stringify(this.savedDocument) !== JSON.stringify(this.document) || Object.values(this.secrets).some((value) => value.length > 0),
   );
 
+  /** The document the wizard opened with (empty, imported or saved): closing loses nothing while the form still makes it. */
+  private readonly opened: ConnectorDocument;
+
   constructor(document?: ConnectorDocument, options: { saved?: boolean; stored?: SecretStatus[]; source?: string } = {}) {
+    this.opened = this.document;
     if (!document) return;
     this.source = options.source;
     this.form = documentToForm(document);
@@ -81,8 +85,14 @@ export class WizardState {
       this.savedIdentifier = document.connector.identifier;
       this.savedDocument = formToDocument(documentToForm(document), document);
     }
+    this.opened = this.document;
     // A prefilled connector is judged whole at once: every step shows its problems without being visited.
     for (const step of WIZARD_STEPS) this.attempted[step] = true;
+  }
+
+  /** Typed work that closing would lose: the form differs from what was last saved (or opened), or a secret was typed. */
+  get unsaved(): boolean {
+    return JSON.stringify(this.savedDocument ?? this.opened) !== JSON.stringify(this.document) || Object.values(this.secrets).some((value) => value.length > 0);
   }
 
   get editing(): boolean {
