@@ -44,7 +44,8 @@ async function cli(url: string, keys: Keys | null, region: string, args: string[
     return { ok: true, value: JSON.parse(stdout) };
   } catch (error) {
     const stderr = String((error as { stderr?: string }).stderr ?? '');
-    const match = /An error occurred \(([^)]+)\) when calling the \w+ operation: (.*)/.exec(stderr);
+    // AWS CLI v2 adds "(reached max retries: N)" before the colon; v1 does not.
+    const match = /An error occurred \(([^)]+)\) when calling the \w+ operation(?: \(reached max retries: \d+\))?: (.*)/.exec(stderr);
     if (!match) throw new Error(`The AWS CLI failed without an AWS error: ${stderr}`, { cause: error });
     return { ok: false, code: match[1]!, message: timeless(match[2]!.trim()) };
   }
