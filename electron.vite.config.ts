@@ -45,6 +45,8 @@ export default defineConfig({
     plugins: [svelte({ configFile: resolve('svelte.config.js') }), cspMeta()],
     build: {
       outDir: resolve('out/renderer'),
+      // electron-vite leaves minification off; the window loads this bundle at every start.
+      minify: true,
       // Fonts and images stay files: the CSP allows data: only for images.
       assetsInlineLimit: 0,
       rollupOptions: { input: { index: resolve('renderer/index.html') } },
