@@ -12,7 +12,14 @@ export interface KeytarStoreOptions {
   readonly platform?: NodeJS.Platform;
   /** Loads the native module; injectable so a test can prove what happens when it cannot load. */
   readonly load?: () => Promise<Keytar>;
+  /**
+   * How long one keychain call may take. A locked keyring can wait on an unlock prompt nobody sees
+   * (no desktop session, a prompt behind the window); without a limit `app.info` and every save hang.
+   */
+  readonly timeoutMs?: number;
 }
+
+const DEFAULT_TIMEOUT_MS = 60_000;
 
 const PROBE_ACCOUNT = '__awb_probe__';
 
@@ -21,11 +28,13 @@ export class KeytarSecretStore implements SecretStore {
   private readonly service: string;
   private readonly platform: NodeJS.Platform;
   private readonly load: () => Promise<Keytar>;
+  private readonly timeoutMs: number;
   private keytar: Promise<Keytar> | undefined;
 
   constructor(options: KeytarStoreOptions) {
     this.service = options.service;
     this.platform = options.platform ?? process.platform;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.load = options.load ?? (async () => ((await import('keytar')) as unknown as { default: Keytar }).default);
   }
 
@@ -64,11 +73,21 @@ export class KeytarSecretStore implements SecretStore {
       this.keytar = undefined;
       throw new AppError('keychain_unavailable', `The ${backend} could not be loaded on this machine, so no secret was stored.`, keychainFix(this.platform));
     }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(
+        () => reject(new AppError('keychain_unavailable', `The ${backend} did not answer within ${Math.ceil(this.timeoutMs / 1000)} s (a locked keyring waiting for its password?), so the secret may not have been stored or read.`, keychainFix(this.platform))),
+        this.timeoutMs,
+      );
+    });
     try {
-      return await operation(keytar);
-    } catch {
+      return await Promise.race([operation(keytar), timedOut]);
+    } catch (error) {
+      if (error instanceof AppError) throw error;
       // The native error text can echo the request; the message stays generic on purpose.
       throw new AppError('keychain_unavailable', `The ${backend} is not reachable, so no secret was stored or read.`, keychainFix(this.platform));
+    } finally {
+      clearTimeout(timer);
     }
   }
 }

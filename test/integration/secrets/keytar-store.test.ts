@@ -88,4 +88,18 @@ describe('keychain unavailable', () => {
     await expect(store.get('x')).rejects.toMatchObject({ value: { class: 'keychain_unavailable' } });
     await expect(store.set('x', 'y')).rejects.toMatchObject({ value: { message: expect.not.stringContaining('DBus') } });
   });
+
+  it('a keychain that never answers (a locked keyring waiting on a prompt) is reported, not waited on for ever', async () => {
+    const never = () => new Promise<never>(() => undefined);
+    const store = new KeytarSecretStore({
+      service: 'awb-test-hung',
+      platform: 'linux',
+      timeoutMs: 20,
+      load: async () => ({ getPassword: never, setPassword: never, deletePassword: never }) as never,
+    });
+    await expect(store.set('x', 'secret-value')).rejects.toMatchObject({
+      value: { class: 'keychain_unavailable', message: expect.stringMatching(/did not answer within 1 s/), fix: expect.stringMatching(/unlock the keyring/) },
+    });
+    expect(await store.status()).toMatchObject({ available: false });
+  });
 });
