@@ -30,9 +30,12 @@ function checkIntegrity(db: Database.Database): string | null {
 function corrupt(file: string, now: Date, detail: string): AppError {
   const backup = backupPath(file, now);
   copyFileSync(file, backup);
+  // After a crash the newest runs may live only in the WAL, which recovery deletes; SQLite reads
+  // `<backup>-wal` when the copy is opened, so the copy keeps them.
+  if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${backup}-wal`);
   return new AppError(
     'database_corrupt',
-    `The history database at ${file} is damaged (${detail}). A copy was saved to ${backup} before anything else was done.`,
+    `The history database at ${file} is damaged (${detail}). A copy was saved to ${backup} (with its -wal file, if there was one) before anything else was done.`,
     'Move the damaged file aside (the copy is kept) and the app starts a fresh history; or restore a backup of the file from before the damage.',
   );
 }
@@ -95,13 +98,16 @@ export function openDatabase(file: string, options: OpenOptions): Database.Datab
     migrate(db, options.migrations);
     return db;
   } catch (error) {
+    const code = (error as { code?: string }).code;
+    // The copy is made before closing: closing checkpoints the WAL into the damaged file and deletes it.
+    const damaged = code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT'
+      ? corrupt(file, now(), code === 'SQLITE_NOTADB' ? 'not a valid SQLite file' : 'the database disk image is malformed')
+      : null;
     db?.close();
+    if (damaged) throw damaged;
     if (error instanceof AppError) throw error;
     if (isLocked(error)) {
       throw new AppError('database_locked', `The history database at ${file} is locked by another program.`, 'Close the other copy of AWS Connector Workbench (or the program holding the file) and try again.');
-    }
-    if ((error as { code?: string }).code === 'SQLITE_NOTADB' || (error as { code?: string }).code === 'SQLITE_CORRUPT') {
-      throw corrupt(file, now(), 'not a valid SQLite file');
     }
     throw error;
   }

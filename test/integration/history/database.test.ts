@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readdirSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -114,6 +114,36 @@ describe('history database', () => {
     writeSync(fd, Buffer.alloc(pageSize * 3, 0xab), 0, pageSize * 3, pageSize * 4);
     closeSync(fd);
     expect(() => openDatabase(file, { migrations })).toThrow(expect.objectContaining({ value: expect.objectContaining({ class: 'database_corrupt' }) }));
+  });
+
+  it('the backup of a damaged file keeps the WAL of a crashed session, where the newest runs are', () => {
+    const live = dbFile();
+    const db = openDatabase(live, { migrations });
+    const insert = db.prepare("INSERT INTO runs (id, kind, started_at, status, app_version) VALUES (?, 'test', ?, 'passed', '1')");
+    db.transaction(() => {
+      for (let i = 0; i < 2000; i += 1) insert.run(`run-${i}-${'x'.repeat(100)}`, new Date(i * 1000).toISOString());
+    })();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.pragma('wal_autocheckpoint = 0');
+    insert.run('run-newest', new Date().toISOString());
+    // A crash: the files as they are while the app still has them open, the newest run only in the WAL.
+    const file = join(live, '..', 'crashed.sqlite');
+    copyFileSync(live, file);
+    const wal = readFileSync(`${live}-wal`);
+    writeFileSync(`${file}-wal`, wal);
+    db.close();
+    const raw = new Database(file, { readonly: true });
+    const pageSize = raw.pragma('page_size', { simple: true }) as number;
+    raw.close();
+    const fd = openSync(file, 'r+');
+    writeSync(fd, Buffer.alloc(pageSize * 3, 0xab), 0, pageSize * 3, pageSize * 4);
+    closeSync(fd);
+
+    const { db: fresh, notice } = openOrRecoverDatabase(file, { migrations, now: () => new Date('2026-11-28T10:00:00Z') });
+    fresh.close();
+    const backup = `${file}.corrupt-2026-11-28T10-00-00-000Z.bak`;
+    expect(notice?.message).toContain(backup);
+    expect(readFileSync(`${backup}-wal`).equals(wal)).toBe(true);
   });
 
   it('at start-up a corrupt file is replaced by a fresh database and the notice names the backup', () => {
