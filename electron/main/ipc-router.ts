@@ -53,8 +53,9 @@ function describeIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: st
 /**
  * The single gate between renderer and services. Every call is checked in this order: the channel
  * exists, the sender is the app's own top-level page, the argument matches the channel's schema.
- * Only then does the handler run. Its result is parsed by the result schema, which strips any field
- * the contract does not declare, and any thrown error becomes an error value without a stack trace.
+ * Only then does the handler run. Its result and progress events are parsed by their schemas, which
+ * strip any field the contract does not declare, and any thrown error becomes an error value without
+ * a stack trace.
  */
 export function createRouter(handlers: Handlers, options: RouterOptions): Router {
   const log = options.log ?? (() => undefined);
@@ -72,9 +73,16 @@ export function createRouter(handlers: Handlers, options: RouterOptions): Router
       if (!parsed.success) {
         return failure({ class: 'invalid_argument', message: `Invalid argument for ${channelName}: ${describeIssues(parsed.error.issues)}.`, fix: 'Correct the highlighted value and try again.' });
       }
+      // Progress reaches the window like a result does: only the fields the contract declares.
+      const progress = spec.progress;
+      const send = (event: unknown) => {
+        const checked = progress?.safeParse(event);
+        if (checked?.success) emit(checked.data);
+        else log(`[ipc] ${channelName}: a progress event that does not match the contract was dropped.`);
+      };
       try {
         const handler = handlers[channelName] as Handler<Channel>;
-        const value = await handler(parsed.data as never, { sender, emit: emit as never });
+        const value = await handler(parsed.data as never, { sender, emit: send as never });
         return { ok: true, value: spec.result.parse(value) };
       } catch (error) {
         if (error instanceof AppError) {

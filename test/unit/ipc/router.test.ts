@@ -111,6 +111,24 @@ describe('IPC router', () => {
     expect(result).toEqual({ ok: true, value: { ref: 'x', exists: true } });
   });
 
+  it('strips undeclared fields from progress events and drops events that do not match the contract', async () => {
+    const region = { region: 'us-east-1', partition: 'aws', status: 'pass', identity: null, checks: [] };
+    const emitted: unknown[] = [];
+    const { router: r, log } = router(
+      handlers({
+        'test.run': ({ connectorIdentifier }, { emit }) => {
+          emit({ runId: 'r1', region: { ...region, secretKey: 'leaked-secret' }, completed: 1, total: 2, token: 'leaked-token' } as never);
+          emit({ runId: 'r1', completed: 'half' } as never);
+          throw new AppError('invalid_input', `No connector ${connectorIdentifier}.`, 'Save it first.');
+        },
+      }),
+    );
+    await r.invoke('test.run', { connectorIdentifier: 'c' }, appSender, (event) => emitted.push(event));
+    expect(emitted).toEqual([{ runId: 'r1', region, completed: 1, total: 2 }]);
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('progress event that does not match the contract was dropped'));
+    expect(JSON.stringify(log.mock.calls)).not.toContain('half');
+  });
+
   it('has no channel that could return a secret value', () => {
     const names = Object.keys(contract).filter((name) => name.startsWith('secrets.'));
     expect(names.sort()).toEqual(['secrets.delete', 'secrets.has', 'secrets.set']);
