@@ -3,6 +3,7 @@ export * from './fields';
 export * from './form';
 export * from './issues';
 export * from './naming';
+export * from './plain-secrets';
 export * from './rules';
 export * from './secret-refs';
 export * from './schema';

@@ -3,6 +3,7 @@ import { DEFAULT_TEST_REGION, PARTITIONS, findRegion, partitionOfRegion, type Pa
 import { checkRoleArn, externalIdError } from './arn';
 import type { ConnectorIssue, PathSegment } from './issues';
 import { identifierError, identifierWarning, nameError, nameWarning } from './naming';
+import { plainSecretFindings } from './plain-secrets';
 import type { Connector, CredentialType } from './schema';
 
 /**
@@ -213,7 +214,15 @@ function checkBackoff(c: Connector, out: Collector): void {
   }
 }
 
-/** Every rule, in the order of the wizard's steps. */
+function within(path: readonly PathSegment[], prefix: readonly PathSegment[]): boolean {
+  return prefix.length <= path.length && prefix.every((segment, index) => path[index] === segment);
+}
+
+/**
+ * Every rule, in the order of the wizard's steps, after secrets pasted into plain fields: those come
+ * first, and replace the other issues of their field, which could quote the value (a region, a
+ * selector) or be beside the point until the secret is gone.
+ */
 export function connectorRuleIssues(connector: Connector): ConnectorIssue[] {
   const out = new Collector();
   checkOverview(connector, out);
@@ -222,5 +231,6 @@ export function connectorRuleIssues(connector: Connector): ConnectorIssue[] {
   checkRegionAndPartitions(connector, out);
   checkConnectivity(connector, out);
   checkBackoff(connector, out);
-  return out.issues;
+  const secrets = plainSecretFindings(connector);
+  return [...secrets.map((secret) => secret.issue), ...out.issues.filter((issue) => !secrets.some((secret) => within(issue.path, secret.at)))];
 }

@@ -56,8 +56,9 @@ function summaryOf(document: ConnectorDocument, updatedAt: string): ConnectorSum
 
 /**
  * Saved connectors: documents in SQLite, secret values in the keychain under their reference. The
- * database never sees a secret; a save whose fields contain one of the secret values being stored
- * is refused, so a key pasted into the wrong field cannot land on disk.
+ * database never sees a secret: validation refuses any field that looks like a secret (a key, a
+ * session token, a private key), and a save whose fields contain one of the secret values being
+ * stored is refused too, so a key pasted into the wrong field cannot land on disk.
  */
 export class ConnectorService {
   constructor(

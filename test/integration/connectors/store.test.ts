@@ -124,6 +124,39 @@ describe.skipIf(!available)('connector store (real SQLite file, real keychain)',
     expect(databaseBytes(paths.database)).not.toContain(SECRET_KEY);
   });
 
+  it('refuses a secret pasted into a plain field even when no secret is sent with it; nothing reaches the database or the keychain', async () => {
+    const { connectors, secrets, paths } = t.ctx;
+    // Made-up key material (random bytes, base64) that the save does not send to the keychain.
+    const pasted = 'jgOR9aQn7OdOBpRilDU0fnJmRIduC10bOKX+CDIH';
+    const cases: Array<[string, (d: ConnectorDocument) => void]> = [
+      ['connector.spec.credential.spec.accessKey', (d) => void (d.connector.spec.credential.spec!.accessKey = pasted)],
+      ['connector.description', (d) => void (d.connector.description = `rotated monthly, current key ${pasted}`)],
+      ['connector.name', (d) => void (d.connector.name = pasted)],
+      ['connector.tags.owner', (d) => void (d.connector.tags = { owner: pasted })],
+      ['connector.spec.delegateSelectors[0]', (d) => void (d.connector.spec.delegateSelectors = [pasted])],
+      ['connector.spec.credential.crossAccountAccess.externalId', (d) => void (d.connector.spec.credential.crossAccountAccess = { crossAccountRoleArn: 'arn:aws:iam::222222222222:role/Deploy', externalId: pasted })],
+    ];
+    for (const [path, edit] of cases) {
+      const document = manual('leaky');
+      edit(document);
+      const refused = connectors.save({ document, secrets: [{ ref: 'leaky_secret_key', value: SECRET_KEY }] });
+      await expect(refused).rejects.toMatchObject({ value: { class: 'invalid_input', message: expect.stringContaining(`The connector is not valid: ${path}: This looks like`) } });
+      const error = await refused.catch((e: unknown) => e);
+      expect(JSON.stringify(error)).not.toContain(pasted);
+    }
+    expect(connectors.list()).toEqual([]);
+    expect(await secrets.has('leaky_secret_key')).toBe(false);
+    expect(databaseBytes(paths.database)).not.toContain(pasted);
+
+    const router = createRouter(createHandlers(t.ctx), { isAppUrl: () => true });
+    const document = manual('leaky');
+    document.connector.description = pasted;
+    const result = await router.invoke('connectors.save', { document, secrets: [] }, { url: 'app://workbench/index.html', isTopFrame: true });
+    expect(result).toMatchObject({ ok: false, error: { class: 'invalid_argument', message: expect.stringContaining('document.connector.description: This looks like a secret access key.') } });
+    expect(JSON.stringify(result)).not.toContain(pasted);
+    expect(connectors.list()).toEqual([]);
+  });
+
   it('clones under a fresh name and Id, sharing the same secret references', async () => {
     const { connectors } = t.ctx;
     await connectors.save({ document: manual('aws_prod'), secrets: [{ ref: 'aws_prod_secret_key', value: SECRET_KEY }] });

@@ -70,6 +70,24 @@ describe('awb connector validate', () => {
     });
   });
 
+  it('exits 1 for a secret pasted into a plain field, naming the field and never printing the secret', () => {
+    // Made-up key material (random bytes, base64).
+    const secret = 'jgOR9aQn7OdOBpRilDU0fnJmRIduC10bOKX+CDIH';
+    const token = 'FwoGZXIvYXdzECANARYSESSIONTOKEN0002';
+    const leaky = file('leaky.yaml', SHAPES['IRSA + cross-account']!.replace('  identifier: eks_irsa\n', `  identifier: eks_irsa\n  description: current key ${secret}\n  tags:\n    token: ${token}\n`));
+    const result = connector('validate', leaky);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`${leaky}:4:3: error: connector.description: This looks like a secret access key. Secrets must not be stored in plain fields: put it in the keychain and reference it with secretKeyRef.\n`);
+    expect(result.stdout).toContain(`${leaky}:6:5: error: connector.tags.token: This looks like an AWS session token.`);
+    const json = connector('validate', '--json', leaky);
+    expect(json.code).toBe(1);
+    expect((JSON.parse(json.stdout) as { files: Array<{ errors: Array<{ path: string }> }> }).files[0]!.errors.map((e) => e.path)).toEqual(['connector.description', 'connector.tags.token']);
+    for (const output of [result, json]) {
+      expect(output.stdout + output.stderr).not.toContain(secret);
+      expect(output.stdout + output.stderr).not.toContain(token);
+    }
+  });
+
   it('exits 2 when a file cannot be read, still checking the others', () => {
     const missing = join(dir.path, 'missing.yaml');
     const result = connector('validate', '--json', good, missing, dir.path);
