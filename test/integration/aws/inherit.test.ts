@@ -1,4 +1,6 @@
 import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { TestConnector } from '../../../shared/aws-test/input';
@@ -26,7 +28,7 @@ afterEach(() => {
 });
 
 function isolate(files: { config?: string; credentials?: string } = {}) {
-  for (const key of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_ROLE_ARN', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_CREDENTIALS_FULL_URI']) {
+  for (const key of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_ROLE_ARN', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_CREDENTIALS_FULL_URI', 'AWS_CONTAINER_AUTHORIZATION_TOKEN']) {
     delete process.env[key];
   }
   process.env.AWS_EC2_METADATA_DISABLED = 'true';
@@ -56,6 +58,26 @@ describe('InheritFromDelegate', () => {
     expect(chosen.regions[0]?.identity?.arn).toBe(world.admin.arn);
     const fallback = await run(connector, { endpointUrl: endpoint.url }, { secrets: valueSecrets({}) });
     expect(fallback.regions[0]?.identity?.arn).toBe(world.noEc2.arn);
+  });
+
+  it('uses container credentials (ECS task role, EKS Pod Identity) from the loopback agent the variables name', async () => {
+    isolate();
+    const { temporary } = world;
+    const agent = createServer((request, response) => {
+      const authorized = request.url === '/v2/credentials' && request.headers.authorization === 'agent-token';
+      response.writeHead(authorized ? 200 : 401, { 'content-type': 'application/json' });
+      response.end(authorized ? JSON.stringify({ AccessKeyId: temporary.accessKeyId, SecretAccessKey: temporary.secretAccessKey, Token: temporary.sessionToken, Expiration: temporary.expiresAt?.toISOString() }) : '{}');
+    });
+    await new Promise<void>((resolve) => agent.listen(0, '127.0.0.1', resolve));
+    try {
+      process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI = `http://127.0.0.1:${(agent.address() as AddressInfo).port}/v2/credentials`;
+      process.env.AWS_CONTAINER_AUTHORIZATION_TOKEN = 'agent-token';
+      const result = await run(connector, { endpointUrl: endpoint.url }, { secrets: valueSecrets({}) });
+      expect(result.status).toBe('pass');
+      expect(result.regions[0]?.identity?.arn).toBe(temporary.arn);
+    } finally {
+      agent.close();
+    }
   });
 
   it('a profile that does not exist is profile_not_found', async () => {
