@@ -28,7 +28,7 @@ afterEach(() => {
 });
 
 function isolate(files: { config?: string; credentials?: string } = {}) {
-  for (const key of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_ROLE_ARN', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_CREDENTIALS_FULL_URI', 'AWS_CONTAINER_AUTHORIZATION_TOKEN']) {
+  for (const key of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_ROLE_ARN', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_CREDENTIALS_FULL_URI', 'AWS_CONTAINER_AUTHORIZATION_TOKEN', 'AWS_EC2_METADATA_SERVICE_ENDPOINT']) {
     delete process.env[key];
   }
   process.env.AWS_EC2_METADATA_DISABLED = 'true';
@@ -77,6 +77,31 @@ describe('InheritFromDelegate', () => {
       expect(result.regions[0]?.identity?.arn).toBe(temporary.arn);
     } finally {
       agent.close();
+    }
+  });
+
+  it('uses instance metadata (IMDSv2: token, role name, then its credentials) at the endpoint the variable names', async () => {
+    isolate();
+    delete process.env.AWS_EC2_METADATA_DISABLED;
+    const { temporary } = world;
+    const path = '/latest/meta-data/iam/security-credentials/';
+    const imds = createServer((request, response) => {
+      if (request.method === 'PUT' && request.url === '/latest/api/token') return response.end('imds-session');
+      if (request.headers['x-aws-ec2-metadata-token'] !== 'imds-session') return response.writeHead(401).end();
+      if (request.url === path) return response.end('DelegateNodeRole');
+      if (request.url === `${path}DelegateNodeRole`) {
+        return response.end(JSON.stringify({ Code: 'Success', Type: 'AWS-HMAC', AccessKeyId: temporary.accessKeyId, SecretAccessKey: temporary.secretAccessKey, Token: temporary.sessionToken, Expiration: temporary.expiresAt?.toISOString() }));
+      }
+      response.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => imds.listen(0, '127.0.0.1', resolve));
+    try {
+      process.env.AWS_EC2_METADATA_SERVICE_ENDPOINT = `http://127.0.0.1:${(imds.address() as AddressInfo).port}`;
+      const result = await run(connector, { endpointUrl: endpoint.url }, { secrets: valueSecrets({}) });
+      expect(result.status).toBe('pass');
+      expect(result.regions[0]?.identity?.arn).toBe(temporary.arn);
+    } finally {
+      imds.close();
     }
   });
 
