@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -46,6 +47,15 @@ describe('awb doctor', () => {
     const { code, stdout } = await run('doctor', file);
     expect(code).toBe(0);
     expect(stdout).toMatch(/No known AWS credential failure/);
+  });
+
+  it('reads standard input for -, through the real launcher', () => {
+    const message = 'An error occurred (SignatureDoesNotMatch) when calling the GetCallerIdentity operation: The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.';
+    const result = spawnSync(process.execPath, ['electron/cli/awb.mjs', 'doctor', '-', '--json'], { encoding: 'utf8', input: message });
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout) as { inputs: unknown[]; findings: { class: string }[] };
+    expect(report.inputs).toEqual([expect.objectContaining({ name: 'standard input', kind: 'error_message' })]);
+    expect(report.findings[0]?.class).toBe('secret_key_mismatch');
   });
 
   it('exits 2 for a file that cannot be read, and for no input at all', async () => {
