@@ -341,3 +341,34 @@ test.describe('leaving the wizard', () => {
     expect((await app.context.ctx.connectors.get('AWS_Prod')).document.connector.description).toBeUndefined();
   });
 });
+
+test.describe('moving through the wizard', () => {
+  test('Back and Next keep every value typed; the secret key stays hidden until Show is pressed', async ({ app }) => {
+    const { page } = app;
+    await app.open('connectors');
+    await newConnector(app, 'Round trip');
+    const accessKey = page.getByRole('textbox', { name: 'Access key ID' });
+    const secret = page.locator('#connector-secretKey');
+    await accessKey.fill('AKIAIOSFODNN7EXAMPLE');
+    await secret.fill(SECRET_KEY);
+    await expect(secret).toHaveAttribute('type', 'password');
+    await page.getByRole('button', { name: 'Show secret' }).click();
+    await expect(secret).toHaveAttribute('type', 'text');
+    await expect(page.getByRole('button', { name: 'Hide secret' })).toHaveAttribute('aria-pressed', 'true');
+    await page.getByRole('button', { name: 'Hide secret' }).click();
+    await expect(secret).toHaveAttribute('type', 'password');
+
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByRole('radio', { name: 'Through the Harness Platform', exact: true })).toBeVisible();
+    await page.getByRole('button', { name: 'Back' }).click();
+    await expect(accessKey).toHaveValue('AKIAIOSFODNN7EXAMPLE');
+    await expect(secret).toHaveValue(SECRET_KEY);
+    await page.getByRole('button', { name: 'Back' }).click();
+    await expect(page.getByRole('textbox', { name: 'Name' })).toHaveValue('Round trip');
+    await expect(page.getByRole('textbox', { name: 'Id' })).toHaveValue('Round_trip');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(accessKey).toHaveValue('AKIAIOSFODNN7EXAMPLE');
+    await expect(secret).toHaveValue(SECRET_KEY);
+    expect(app.consoleErrors).toEqual([]);
+  });
+});
