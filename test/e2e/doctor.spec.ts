@@ -64,6 +64,24 @@ test.describe('Doctor', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
+  test('files dropped on the inputs are read as inputs of their own', async ({ app }) => {
+    const { page } = app;
+    await app.open('doctor');
+    const files = await page.evaluateHandle(
+      ([log, yaml]) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([log], 'delegate.log', { type: 'text/plain' }));
+        transfer.items.add(new File([yaml], 'aws-gov.yaml', { type: 'application/yaml' }));
+        return transfer;
+      },
+      [delegateLog, connectorYaml],
+    );
+    await page.getByRole('region', { name: /^Inputs/ }).dispatchEvent('drop', { dataTransfer: files });
+    await expect(page.getByTestId('input-kind')).toHaveText(['Log excerpt or stack trace', 'Harness connector YAML']);
+    await expect(page.getByRole('group', { name: /^Finding 1:/ })).toContainText('partition_mismatch');
+    expect(app.consoleErrors).toEqual([]);
+  });
+
   test('binary junk and an empty paste get a clear word, not a crash', async ({ app }) => {
     const { page } = app;
     await app.open('doctor');
