@@ -68,13 +68,13 @@ test.describe('Doctor', () => {
     const { page } = app;
     await app.open('doctor');
     const files = await page.evaluateHandle(
-      ([log, yaml]) => {
+      ({ log, yaml }) => {
         const transfer = new DataTransfer();
         transfer.items.add(new File([log], 'delegate.log', { type: 'text/plain' }));
         transfer.items.add(new File([yaml], 'aws-gov.yaml', { type: 'application/yaml' }));
         return transfer;
       },
-      [delegateLog, connectorYaml],
+      { log: delegateLog, yaml: connectorYaml },
     );
     await page.getByRole('region', { name: /^Inputs/ }).dispatchEvent('drop', { dataTransfer: files });
     await expect(page.getByTestId('input-kind')).toHaveText(['Log excerpt or stack trace', 'Harness connector YAML']);
