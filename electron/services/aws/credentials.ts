@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { getDefaultRoleAssumer, getDefaultRoleAssumerWithWebIdentity } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain, fromTokenFile } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import type { TestConnector } from '../../../shared/aws-test/input';
@@ -84,7 +85,14 @@ function checkProfileExists(profile: string, env: Env): void {
 async function inherit(profile: string | undefined, deps: CredentialDeps, sts: ReturnType<typeof clientConfig>): Promise<AwsCredentialIdentity> {
   try {
     // The SDK reads the chain's sources (environment, shared files, SSO cache, container and instance metadata) itself.
-    return await fromNodeProviderChain({ ...(profile ? { profile } : {}), clientConfig: sts, ignoreCache: true })();
+    // The STS settings (endpoint, proxy, timeout) go to the chain's STS calls only: as `clientConfig` they also
+    // reached the SSO client, which then sent GetRoleCredentials to the STS endpoint of the test region.
+    return await fromNodeProviderChain({
+      ...(profile ? { profile } : {}),
+      roleAssumer: getDefaultRoleAssumer(sts),
+      roleAssumerWithWebIdentity: getDefaultRoleAssumerWithWebIdentity(sts),
+      ignoreCache: true,
+    })();
   } catch (error) {
     if (profile) checkProfileExists(profile, deps.env);
     throw error;

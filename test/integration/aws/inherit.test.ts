@@ -1,11 +1,12 @@
-import { writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { TestConnector } from '../../../shared/aws-test/input';
 import { valueSecrets } from '../../../electron/services/aws/value-secrets';
-import { buildWorld } from '../../aws-endpoint';
+import { ACCOUNTS, buildWorld, EXTERNAL_ID } from '../../aws-endpoint';
 import { sharedEndpoint } from '../../helpers/aws-endpoint';
 import { tempDir } from '../../helpers/temp-dir';
 import { run } from './helpers';
@@ -28,7 +29,7 @@ afterEach(() => {
 });
 
 function isolate(files: { config?: string; credentials?: string } = {}) {
-  for (const key of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_ROLE_ARN', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_CREDENTIALS_FULL_URI', 'AWS_CONTAINER_AUTHORIZATION_TOKEN', 'AWS_EC2_METADATA_SERVICE_ENDPOINT']) {
+  for (const key of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_ROLE_ARN', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_CREDENTIALS_FULL_URI', 'AWS_CONTAINER_AUTHORIZATION_TOKEN', 'AWS_EC2_METADATA_SERVICE_ENDPOINT', 'AWS_ENDPOINT_URL_SSO']) {
     delete process.env[key];
   }
   process.env.AWS_EC2_METADATA_DISABLED = 'true';
@@ -103,6 +104,44 @@ describe('InheritFromDelegate', () => {
     } finally {
       imds.close();
     }
+  });
+
+  it('uses an SSO profile: the cached token is exchanged at the SSO portal of its sso_region, not at the STS endpoint', async () => {
+    const startUrl = 'https://example.awsapps.com/start';
+    isolate({ config: `[profile sso]\nsso_start_url = ${startUrl}\nsso_region = eu-west-1\nsso_account_id = ${ACCOUNTS.main}\nsso_role_name = HarnessDelegate\n` });
+    const home = join(dir.path, `home-${Math.random()}`);
+    mkdirSync(join(home, '.aws', 'sso', 'cache'), { recursive: true });
+    const cacheFile = `${createHash('sha1').update(startUrl).digest('hex')}.json`;
+    writeFileSync(join(home, '.aws', 'sso', 'cache', cacheFile), JSON.stringify({ accessToken: 'sso-access-token', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), region: 'eu-west-1', startUrl }));
+    process.env.HOME = home;
+    const { temporary } = world;
+    const portal = createServer((request, response) => {
+      const url = new URL(request.url ?? '/', 'http://portal');
+      const granted = url.pathname === '/federation/credentials' && url.searchParams.get('role_name') === 'HarnessDelegate' && request.headers['x-amz-sso_bearer_token'] === 'sso-access-token';
+      response.writeHead(granted ? 200 : 401, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(granted ? { roleCredentials: { accessKeyId: temporary.accessKeyId, secretAccessKey: temporary.secretAccessKey, sessionToken: temporary.sessionToken, expiration: temporary.expiresAt?.getTime() } } : { message: 'Session token not found or invalid' }));
+    });
+    await new Promise<void>((resolve) => portal.listen(0, '127.0.0.1', resolve));
+    try {
+      process.env.AWS_ENDPOINT_URL_SSO = `http://127.0.0.1:${(portal.address() as AddressInfo).port}`;
+      const result = await run(connector, { endpointUrl: endpoint.url, profile: 'sso' }, { secrets: valueSecrets({}), env: process.env });
+      expect(resolveCheck(result)?.error).toBeNull();
+      expect(result.regions[0]?.identity?.arn).toBe(temporary.arn);
+    } finally {
+      portal.close();
+    }
+  });
+
+  it('a role profile (role_arn, source_profile, external_id) assumes the role at the test\'s STS endpoint', async () => {
+    isolate({
+      config: `[profile deploy]\nrole_arn = ${world.deployRole.arn}\nsource_profile = base\nexternal_id = ${EXTERNAL_ID}\n`,
+      credentials: `[base]\naws_access_key_id = ${world.admin.accessKeyId}\naws_secret_access_key = ${world.admin.secretAccessKey}\n`,
+    });
+    const before = endpoint.requests.length;
+    const result = await run(connector, { endpointUrl: endpoint.url, profile: 'deploy' }, { secrets: valueSecrets({}), env: process.env });
+    expect(result.status).toBe('pass');
+    expect(result.regions[0]?.identity?.arn).toMatch(new RegExp(`^arn:aws:sts::${ACCOUNTS.target}:assumed-role/HarnessDeploy/`));
+    expect(endpoint.requests.slice(before).some((request) => request.action === 'AssumeRole')).toBe(true);
   });
 
   it('a profile that does not exist is profile_not_found', async () => {
