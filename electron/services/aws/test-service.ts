@@ -10,7 +10,7 @@ import { runChecks } from './sweep';
 export interface TestServiceDeps {
   readonly secrets: Pick<SecretStore, 'get'>;
   /** Where runs are recorded; `null` for `--no-history`. */
-  readonly history: Pick<HistoryService, 'record'> | null;
+  readonly history: Pick<HistoryService, 'record' | 'has'> | null;
   readonly appVersion: string;
   readonly env: Env;
   readonly clock?: () => Date;
@@ -43,6 +43,8 @@ export class AwsTestService {
     const { request, endpoints } = buildRun(connector, options, sweep);
     const runId = hooks.runId ?? request.runId!;
     if (this.running.has(runId)) throw new AppError('invalid_argument', `A run with id ${runId} is already running.`, 'Start the run with a new id.');
+    // Checked up front: otherwise the history's primary key refuses the record after all the network work.
+    if (this.deps.history?.has(runId)) throw new AppError('invalid_argument', `A run with id ${runId} is already in history.`, 'Start the run with a new id.');
     const controller = new AbortController();
     hooks.signal?.addEventListener('abort', () => controller.abort(), { once: true });
     this.running.set(runId, controller);

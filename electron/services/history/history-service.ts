@@ -26,6 +26,11 @@ export class HistoryService {
     recordRun(this.db, record);
   }
 
+  /** True when a run with this id is already recorded. */
+  has(runId: string): boolean {
+    return this.db.prepare('SELECT 1 FROM runs WHERE id = ?').get(runId) !== undefined;
+  }
+
   list(query: ListQuery): { runs: RunSummary[]; total: number } {
     const like = query.search ? `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
     const where = like ? "WHERE connector_identifier LIKE @like ESCAPE '\\' OR id LIKE @like ESCAPE '\\'" : '';

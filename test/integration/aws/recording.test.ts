@@ -24,6 +24,16 @@ afterAll(() => {
 });
 
 describe('recording runs in history', () => {
+  it('refuses a run id that is already in history before testing anything, keeping the recorded run', async () => {
+    const first = await service.run(manualConnector(world.admin), { endpointUrl: endpoint.url }, undefined);
+    const before = endpoint.requests.length;
+    await expect(service.run(manualConnector(world.admin), { endpointUrl: endpoint.url }, undefined, { runId: first.runId })).rejects.toMatchObject({
+      value: { class: 'invalid_argument', message: expect.stringContaining('already in history') },
+    });
+    expect(endpoint.requests.length).toBe(before);
+    expect(history.list({ limit: 1000 }).runs.filter((run) => run.id === first.runId)).toHaveLength(1);
+  });
+
   it('records a passed test with its checks, identity and a connector snapshot without the secret', async () => {
     const result = await service.run(manualConnector(world.admin), { endpointUrl: endpoint.url }, undefined);
     expect(history.list({ limit: 10 }).runs[0]).toMatchObject({ id: result.runId, kind: 'test', status: 'passed', connectorIdentifier: 'aws_test' });
