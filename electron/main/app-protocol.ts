@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, normalize, sep } from 'node:path';
 import { protocol } from 'electron';
 import { contentSecurityPolicy } from '../../shared/security/csp';
-import { APP_HOST, APP_SCHEME } from './security';
+import { rendererFile } from './renderer-file';
+import { APP_SCHEME } from './security';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,9 +24,8 @@ export function registerAppScheme(): void {
 export function serveRenderer(rootDir: string): void {
   const root = normalize(rootDir + sep);
   protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    const file = normalize(join(root, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)));
-    if (url.host !== APP_HOST || !file.startsWith(root)) return new Response('Not found', { status: 404 });
+    const file = rendererFile(root, new URL(request.url));
+    if (!file) return new Response('Not found', { status: 404 });
     try {
       const body = await readFile(file);
       return new Response(body, {

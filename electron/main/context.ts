@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { AppErrorValue } from '../../shared/errors';
+import { AwsTestService } from '../services/aws/test-service';
 import { ConnectorService } from '../services/connectors/connector-service';
 import { openOrRecoverDatabase } from '../services/history/database';
 import { HistoryService } from '../services/history/history-service';
@@ -35,6 +36,8 @@ export interface AppContext {
   readonly secrets: SecretStore;
   readonly history: HistoryService;
   readonly connectors: ConnectorService;
+  /** Connection tests and sweeps; one instance so the app can cancel what runs when it quits. */
+  readonly tests: AwsTestService;
   /** Problems found and handled at start-up (a damaged database replaced, say), shown to the user once. */
   readonly notices: readonly AppErrorValue[];
   close(): void;
@@ -46,6 +49,7 @@ export function createAppContext(options: ContextOptions): AppContext {
   const database = join(options.userDataDir, 'history.sqlite');
   const { db, notice } = openOrRecoverDatabase(database, { migrations });
   const secrets = options.secrets ?? new KeytarSecretStore({ service: options.keychainService ?? DEFAULT_KEYCHAIN_SERVICE });
+  const history = new HistoryService(db);
   return {
     appName: options.appName,
     appVersion: options.appVersion,
@@ -53,8 +57,9 @@ export function createAppContext(options: ContextOptions): AppContext {
     paths: { userData: options.userDataDir, database },
     db,
     secrets,
-    history: new HistoryService(db),
+    history,
     connectors: new ConnectorService(db, secrets),
+    tests: new AwsTestService({ secrets, history, appVersion: options.appVersion, env: process.env }),
     notices: notice ? [notice] : [],
     close: () => db.close(),
   };

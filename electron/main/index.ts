@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { channelNames } from '../../shared/ipc/contract';
 import { PROGRESS_EVENT } from '../../shared/ipc/events';
+import { redactSecrets } from '../../shared/redact';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createAppContext, type AppContext } from './context';
 import { createHandlers } from './handlers';
@@ -42,7 +43,10 @@ function registerIpc(ctx: AppContext): void {
   const router = createRouter(createHandlers(ctx), { isAppUrl: appUrl, log: (line) => console.error(line) });
   for (const name of channelNames) {
     ipcMain.handle(name, (event, args) =>
-      router.invoke(name, args, senderOf(event), (progress) => event.sender.send(PROGRESS_EVENT, { channel: name, event: progress })),
+      router.invoke(name, args, senderOf(event), (progress) => {
+        // The window may close while a sweep still reports; the run goes on and is recorded.
+        if (!event.sender.isDestroyed()) event.sender.send(PROGRESS_EVENT, { channel: name, event: progress });
+      }),
     );
   }
 }
@@ -54,34 +58,50 @@ async function createWindow(): Promise<BrowserWindow> {
   return window;
 }
 
+/** Quitting waits for running tests to be cancelled and recorded, then closes the database. */
+function closeAfterRuns(ctx: AppContext): (event: Electron.Event) => void {
+  let closing = false;
+  return (event) => {
+    if (closing) return;
+    closing = true;
+    if (ctx.tests.active === 0) return ctx.close();
+    event.preventDefault();
+    void ctx.tests.cancelAll().finally(() => {
+      ctx.close();
+      app.quit();
+    });
+  };
+}
+
+async function ready(): Promise<void> {
+  const ctx = createAppContext({
+    appName: app.getName(),
+    appVersion: app.getVersion(),
+    userDataDir: app.getPath('userData'),
+    versions: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node, v8: process.versions.v8 },
+  });
+  app.on('before-quit', closeAfterRuns(ctx));
+  lockDownSessions();
+  serveRenderer(join(import.meta.dirname, '../renderer'));
+  registerIpc(ctx);
+  const window = await createWindow();
+  app.on('second-instance', () => {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+}
+
 function start(): void {
   registerAppScheme();
-  app.whenReady().then(async () => {
-    let ctx: AppContext;
-    try {
-      ctx = createAppContext({
-        appName: app.getName(),
-        appVersion: app.getVersion(),
-        userDataDir: app.getPath('userData'),
-        versions: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node, v8: process.versions.v8 },
-      });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      dialog.showErrorBox('AWS Connector Workbench cannot start', message);
-      app.exit(1);
-      return;
-    }
-    lockDownSessions();
-    serveRenderer(join(import.meta.dirname, '../renderer'));
-    registerIpc(ctx);
-    const window = await createWindow();
-    app.on('second-instance', () => {
-      if (window.isMinimized()) window.restore();
-      window.focus();
-    });
-    app.on('before-quit', () => ctx.close());
-  });
   app.on('window-all-closed', () => app.quit());
+  app
+    .whenReady()
+    .then(ready)
+    .catch((error: unknown) => {
+      // A start-up failure must not leave a hidden process behind: say why, then exit.
+      dialog.showErrorBox('AWS Connector Workbench cannot start', redactSecrets(error instanceof Error ? error.message : String(error)));
+      app.exit(1);
+    });
 }
 
 if (app.requestSingleInstanceLock()) start();

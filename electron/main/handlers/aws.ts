@@ -2,7 +2,6 @@ import { testConnectorFrom } from '../../../shared/aws-test/from-connector';
 import { DEFAULT_TEST_REGION, partitionOfRegion, regionsOfPartition, type CatalogPartition } from '../../../shared/regions';
 import { createEndpointResolver } from '../../services/aws/endpoints';
 import { planRegions } from '../../services/aws/sweep-plan';
-import { AwsTestService } from '../../services/aws/test-service';
 import { runPreflight } from '../../services/network/preflight';
 import { preflightTargets } from '../../services/network/targets';
 import type { AppContext } from '../context';
@@ -12,7 +11,7 @@ type AwsChannels = 'test.run' | 'sweep.run' | 'test.cancel' | 'preflight.run';
 
 /** Tests run on saved connectors: the secret values come from the keychain, never through IPC. */
 export function awsHandlers(ctx: AppContext): Pick<Handlers, AwsChannels> {
-  const service = new AwsTestService({ secrets: ctx.secrets, history: ctx.history, appVersion: ctx.appVersion, env: process.env });
+  const service = ctx.tests;
   const load = async (identifier: string) => testConnectorFrom((await ctx.connectors.get(identifier)).document.connector);
   return {
     'test.run': async ({ connectorIdentifier, options, runId }, { emit }) =>

@@ -30,7 +30,7 @@ function recordableUrl(url: string | undefined): string | null {
  * failed, cancelled or timed out) in history.
  */
 export class AwsTestService {
-  private readonly running = new Map<string, AbortController>();
+  private readonly running = new Map<string, { controller: AbortController; done: Promise<RunResult> }>();
 
   constructor(private readonly deps: TestServiceDeps) {}
 
@@ -47,8 +47,7 @@ export class AwsTestService {
     if (this.deps.history?.has(runId)) throw new AppError('invalid_argument', `A run with id ${runId} is already in history.`, 'Start the run with a new id.');
     const controller = new AbortController();
     hooks.signal?.addEventListener('abort', () => controller.abort(), { once: true });
-    this.running.set(runId, controller);
-    try {
+    const done = (async () => {
       const result = await runChecks(
         { ...request, runId },
         { secrets: this.deps.secrets, endpoints, env: this.deps.env, ...(this.deps.clock ? { clock: this.deps.clock } : {}) },
@@ -61,15 +60,31 @@ export class AwsTestService {
         appVersion: this.deps.appVersion,
       });
       return result;
+    })();
+    this.running.set(runId, { controller, done });
+    try {
+      return await done;
     } finally {
       this.running.delete(runId);
     }
   }
 
+  /** How many runs are under way. */
+  get active(): number {
+    return this.running.size;
+  }
+
+  /** Cancels every running run and resolves once each has been recorded: the app calls it before quitting. */
+  async cancelAll(): Promise<void> {
+    const runs = [...this.running.values()];
+    for (const run of runs) run.controller.abort();
+    await Promise.allSettled(runs.map((run) => run.done));
+  }
+
   /** Cancels a running run; false when no run has that id (it may just have finished). */
   cancel(runId: string): boolean {
-    const controller = this.running.get(runId);
-    controller?.abort();
-    return controller !== undefined;
+    const run = this.running.get(runId);
+    run?.controller.abort();
+    return run !== undefined;
   }
 }

@@ -21,7 +21,8 @@ export interface KeytarStoreOptions {
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 
-const PROBE_ACCOUNT = '__awb_probe__';
+// A name no secret reference can take (references never contain ':'), so secrets.set cannot overwrite it.
+const PROBE_ACCOUNT = 'awb:probe';
 
 /** The OS keychain through keytar. Never falls back to storing anything in plain text. */
 export class KeytarSecretStore implements SecretStore {

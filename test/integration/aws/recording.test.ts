@@ -67,6 +67,26 @@ describe('recording runs in history', () => {
     expect(service.cancel(runId)).toBe(false);
   });
 
+  it('cancelAll stops every running run and resolves once each is recorded (the app quitting)', async () => {
+    const hung = buildWorld({ overrides: { faults: { 'us-east-1': { hang: true }, 'us-west-2': { hang: true } } } });
+    await withEndpoint(hung.config, async (server) => {
+      const local = new AwsTestService({ secrets: secretsOf(hung.admin), history, appVersion: '9.9.9', env: {} });
+      const connector = manualConnector(hung.admin);
+      const runs = [
+        local.run(connector, { endpointUrl: server.url, timeoutMs: 60_000 }, undefined),
+        local.run(connector, { endpointUrl: server.url, timeoutMs: 60_000 }, { regions: ['us-west-2'], concurrency: 1 }),
+      ];
+      await expect.poll(() => server.requests.length).toBeGreaterThanOrEqual(2);
+      expect(local.active).toBe(2);
+      await local.cancelAll();
+      expect(local.active).toBe(0);
+      for (const result of await Promise.all(runs)) {
+        expect(result.cancelled).toBe(true);
+        expect(history.list({ limit: 100 }).runs.find((r) => r.id === result.runId)?.status).toBe('cancelled');
+      }
+    });
+  });
+
   it('records a timed-out run as timeout', async () => {
     const hung = buildWorld({ overrides: { faults: { 'us-east-1': { hang: true } } } });
     await withEndpoint(hung.config, async (server) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../../shared/security/csp';
+import { rendererFile } from '../../../electron/main/renderer-file';
 import { isAllowedExternalUrl, isAppUrl, isPermissionGranted, navigationDecision, windowOptions } from '../../../electron/main/security';
 
 function directives(policy: string): Map<string, string[]> {
@@ -85,5 +86,19 @@ describe('permissions', () => {
     for (const permission of ['clipboard-read', 'media', 'geolocation', 'notifications', 'openExternal', 'fullscreen', 'hid', 'serial', 'usb']) {
       expect(isPermissionGranted(permission, 'app://workbench/index.html', undefined)).toBe(false);
     }
+  });
+});
+
+describe('app protocol file mapping', () => {
+  const root = '/opt/awb/out/renderer/';
+  it('maps app URLs to files inside the renderer folder only', () => {
+    expect(rendererFile(root, new URL('app://workbench/'))).toBe('/opt/awb/out/renderer/index.html');
+    expect(rendererFile(root, new URL('app://workbench/assets/index.js'))).toBe('/opt/awb/out/renderer/assets/index.js');
+    expect(rendererFile(root, new URL('app://workbench/..%2f..%2f..%2fetc%2fpasswd'))).toBeNull();
+    expect(rendererFile(root, new URL('app://other/index.html'))).toBeNull();
+  });
+
+  it('answers a malformed escape with not-found instead of throwing', () => {
+    expect(rendererFile(root, new URL('app://workbench/%E0%A4%A'))).toBeNull();
   });
 });
