@@ -19,7 +19,7 @@ describe.skipIf(installed)('npm start without an Electron runtime', () => {
     expect(result.status).toBe(1);
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^awb: the Electron runtime could not be downloaded .* npm run cli -- --help/);
+    expect(lines[0]).toMatch(/^awb: the Electron runtime could not be downloaded .*npm run cli -- --help/);
     expect(result.stderr + result.stdout).not.toMatch(/\n\s+at /);
   });
 });
