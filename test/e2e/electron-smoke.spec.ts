@@ -28,5 +28,14 @@ test('the Electron app starts with a locked-down window', async () => {
   expect(seen).toEqual({ require: 'undefined', process: 'undefined', api: 'function' });
   const info = await page.evaluate(() => window.api.app.info());
   expect(info).toMatchObject({ ok: true, value: { versions: { electron: expect.stringMatching(/^\d+\./) } } });
+  // Navigation away, new windows and permission prompts are all refused by the main process.
+  expect(await page.evaluate(() => window.open('https://example.com/') === null)).toBe(true);
+  await page.evaluate(() => {
+    location.href = 'https://example.com/';
+  });
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  expect(page.url()).toMatch(/^app:\/\/workbench\//);
+  expect(app.windows()).toHaveLength(1);
+  expect(await page.evaluate(() => Notification.requestPermission())).toBe('denied');
   await app.close();
 });
