@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DelegateFormInput } from '../../shared/delegate/form';
 import { tempDir } from '../helpers/temp-dir';
-import { axeViolations } from './a11y';
+import { shootBothThemes } from './a11y';
 import { expect, test } from './harness';
 
 const fixtureText = readFileSync(join(import.meta.dirname, '../fixtures/delegate/harness-delegate.yaml'), 'utf8');
@@ -126,14 +126,7 @@ test.describe('Delegate YAML workbench', () => {
     }
 
     await page.getByRole('tab', { name: 'Trust policy' }).click();
-    // The content scrolls inside <main>; a tall window shows the whole view in one picture.
-    await page.setViewportSize({ width: 1280, height: 2300 });
-    await page.getByRole('main').evaluate((main) => main.scrollTo(0, 0));
-    await page.screenshot({ path: 'test-results/delegate.png' });
-    expect(await axeViolations(page)).toEqual([]);
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await page.screenshot({ path: 'test-results/delegate-dark.png' });
-    expect(await axeViolations(page)).toEqual([]);
+    await shootBothThemes(page, 'delegate', 2300);
     expect(app.consoleErrors).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import { axeViolations } from './a11y';
+import { shootBothThemes } from './a11y';
 import { expect, test } from './harness';
 
 const delegateLog = `2024-05-14 10:22:31,114 [delegate-task-3] ERROR io.harness.delegate.task.aws.AwsValidationHandler - AWS connector test failed
@@ -53,14 +53,7 @@ test.describe('Doctor', () => {
     // The key's account is decoded offline and shown last, as information.
     await expect(page.getByRole('group', { name: /Access key AKIA…VV7A: long-term, account 609629065308/ })).toBeVisible();
 
-    await page.setViewportSize({ width: 1280, height: 1500 });
-    await page.getByRole('main').evaluate((main) => main.scrollTo(0, 0));
-    await page.screenshot({ path: 'test-results/doctor.png' });
-    expect(await axeViolations(page)).toEqual([]);
-    // Reduced motion turns off the colour transitions, so the picture shows the settled dark theme.
-    await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
-    await page.screenshot({ path: 'test-results/doctor-dark.png' });
-    expect(await axeViolations(page)).toEqual([]);
+    await shootBothThemes(page, 'doctor', 1500);
     expect(app.consoleErrors).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import { axeViolations } from './a11y';
+import { shootBothThemes } from './a11y';
 import { expect, test } from './harness';
 
 const identity = JSON.stringify(
@@ -44,14 +44,7 @@ test.describe('Policy check', () => {
     await page.getByLabel('Region').fill('us-east-1');
     await page.getByRole('button', { name: 'Check policies' }).click();
     await expect(page.getByRole('status')).toHaveText('0 allowed, 5 denied.');
-    await page.setViewportSize({ width: 1280, height: 1400 });
-    await page.getByRole('main').evaluate((main) => main.scrollTo(0, 0));
-    await page.screenshot({ path: 'test-results/policy.png' });
-    expect(await axeViolations(page)).toEqual([]);
-    // Reduced motion turns off the colour transitions, so the picture shows the settled dark theme.
-    await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
-    await page.screenshot({ path: 'test-results/policy-dark.png' });
-    expect(await axeViolations(page)).toEqual([]);
+    await shootBothThemes(page, 'policy', 1400);
     expect(app.consoleErrors).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { axeViolations } from './a11y';
 import { expect, test, type AppFixture } from './harness';
-import { ACCOUNTS, buildWorld, startAwsEndpoint, type AwsEndpoint } from '../aws-endpoint';
+import { ACCOUNTS, buildWorld } from '../aws-endpoint';
+import { sharedEndpoint } from '../helpers/aws-endpoint';
 
 /**
  * The Test view against the loopback AWS endpoint: a sweep whose regions answer at different speeds
@@ -28,13 +29,7 @@ async function saveConnector(app: AppFixture): Promise<void> {
 }
 
 test.describe('Test view', () => {
-  let endpoint: AwsEndpoint;
-  test.beforeAll(async () => {
-    endpoint = await startAwsEndpoint(world.config);
-  });
-  test.afterAll(async () => {
-    await endpoint.close();
-  });
+  const endpoint = sharedEndpoint(test, world.config);
 
   test('a sweep fills the region × check matrix live; a cell opens its class and fix; the run is in history', async ({ app }, testInfo) => {
     const { page } = app;

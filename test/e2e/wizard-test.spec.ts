@@ -2,7 +2,8 @@ import type { Page } from '@playwright/test';
 import { axeViolations } from './a11y';
 import { expect, test } from './harness';
 import { newConnector, next, tabTo } from './wizard-keys';
-import { ACCOUNTS, buildWorld, startAwsEndpoint, type AwsEndpoint } from '../aws-endpoint';
+import { ACCOUNTS, buildWorld } from '../aws-endpoint';
+import { sharedEndpoint } from '../helpers/aws-endpoint';
 
 /**
  * The wizard's Save-and-test step against the loopback AWS endpoint, reached through its
@@ -40,13 +41,7 @@ async function screenshots(page: Page, outputPath: (name: string) => string, nam
 }
 
 test.describe('wizard Save and test', () => {
-  let endpoint: AwsEndpoint;
-  test.beforeAll(async () => {
-    endpoint = await startAwsEndpoint(world.config);
-  });
-  test.afterAll(async () => {
-    await endpoint.close();
-  });
+  const endpoint = sharedEndpoint(test, world.config);
 
   test('tests a new connector at a custom endpoint URL: passes with the right secret, names the class and fix with a wrong one', async ({ app }, testInfo) => {
     const { page } = app;

@@ -1,16 +1,21 @@
-import { afterAll, beforeAll } from 'vitest';
 import { startAwsEndpoint, type AwsEndpoint, type EndpointConfig } from '../aws-endpoint';
+
+/** The runner's suite hooks: Vitest's and Playwright's both fit. */
+export interface SuiteHooks {
+  beforeAll(fn: () => Promise<void>): void;
+  afterAll(fn: () => Promise<void>): void;
+}
 
 /**
  * The loopback AWS endpoint every test of a file (or of the describe it is called in) talks to:
  * started before the first test, closed after the last. Its url and requests are read inside tests.
  */
-export function sharedEndpoint(config: EndpointConfig): AwsEndpoint {
+export function sharedEndpoint(hooks: SuiteHooks, config: EndpointConfig): AwsEndpoint {
   let started: AwsEndpoint | undefined;
-  beforeAll(async () => {
+  hooks.beforeAll(async () => {
     started = await startAwsEndpoint(config);
   });
-  afterAll(() => started?.close());
+  hooks.afterAll(async () => started?.close());
   const current = (): AwsEndpoint => {
     if (!started) throw new Error('The loopback endpoint starts before the tests: use it inside a test or hook.');
     return started;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { AssumeRoleCommand, AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorld, EXTERNAL_ID, type PrincipalSpec } from '../../aws-endpoint';
 import { sharedEndpoint } from '../../helpers/aws-endpoint';
 import { tempDir } from '../../helpers/temp-dir';
@@ -18,8 +18,8 @@ const run = promisify(execFile);
 const dir = tempDir('awb-cli-');
 const world = buildWorld();
 const skewedWorld = buildWorld({ now: () => new Date(Date.now() - 30 * 60_000) });
-const endpoint = sharedEndpoint(world.config);
-const skewed = sharedEndpoint(skewedWorld.config);
+const endpoint = sharedEndpoint({ beforeAll, afterAll }, world.config);
+const skewed = sharedEndpoint({ beforeAll, afterAll }, skewedWorld.config);
 
 afterAll(() => dir.remove());
 

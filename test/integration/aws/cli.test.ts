@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runResultSchema } from '../../../shared/aws-test/result';
 import { tempDir } from '../../helpers/temp-dir';
 import { buildWorld, EXTERNAL_ID } from '../../aws-endpoint';
@@ -22,7 +22,7 @@ function awb(args: string[], stdin = ''): Promise<{ code: number | null; stdout:
 
 const world = buildWorld({ overrides: { faults: { 'ap-south-1': { hang: true } } } });
 const dir = tempDir('awb-cli-test-');
-const endpoint = sharedEndpoint(world.config);
+const endpoint = sharedEndpoint({ beforeAll, afterAll }, world.config);
 const db = join(dir.path, 'history.sqlite');
 
 function connectorFile(name: string, accessKey: string, extra = ''): string {

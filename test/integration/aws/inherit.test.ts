@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TestConnector } from '../../../shared/aws-test/input';
 import { valueSecrets } from '../../../electron/services/aws/value-secrets';
 import { ACCOUNTS, buildWorld, EXTERNAL_ID } from '../../aws-endpoint';
@@ -17,7 +17,7 @@ import { run } from './helpers';
  * nothing leaves the machine.
  */
 const world = buildWorld();
-const endpoint = sharedEndpoint(world.config);
+const endpoint = sharedEndpoint({ beforeAll, afterAll }, world.config);
 const dir = tempDir('awb-inherit-');
 const saved = { ...process.env };
 const connector: TestConnector = { identifier: 'inherit', credentialType: 'InheritFromDelegate', testRegion: 'us-east-1', crossAccount: null };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectorDocument } from '../../../shared/connector';
 import type { RunProgress } from '../../../shared/aws-test/result';
 import { createHandlers } from '../../../electron/main/handlers';
@@ -28,7 +28,7 @@ function connector(identifier: string): ConnectorDocument {
 }
 
 describe.skipIf(!available)('test, sweep and cancel over IPC (real keychain, real SQLite)', () => {
-  const endpoint = sharedEndpoint(world.config);
+  const endpoint = sharedEndpoint({ beforeAll, afterAll }, world.config);
   let t: TestContext;
   beforeEach(async () => {
     t = createTestContext();

@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorld, userKeys } from '../../aws-endpoint';
 import { sharedEndpoint, withEndpoint } from '../../helpers/aws-endpoint';
 import { valueSecrets } from '../../../electron/services/aws/value-secrets';
 import { manualConnector, run, secretsOf } from './helpers';
 
 const world = buildWorld();
-const endpoint = sharedEndpoint(world.config);
+const endpoint = sharedEndpoint({ beforeAll, afterAll }, world.config);
 
 const opts = () => ({ endpointUrl: endpoint.url });
 const check = (result: Awaited<ReturnType<typeof run>>, name: string) => result.regions[0]?.checks.find((c) => c.name === name);

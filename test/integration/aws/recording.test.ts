@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { regionsOfPartition } from '../../../shared/regions';
 import { AwsTestService } from '../../../electron/services/aws/test-service';
 import { openDatabase } from '../../../electron/services/history/database';
@@ -12,7 +12,7 @@ import { tempDir } from '../../helpers/temp-dir';
 import { manualConnector, secretsOf } from './helpers';
 
 const world = buildWorld({ overrides: { faults: Object.fromEntries(regionsOfPartition('aws').map((r, i) => [r.code, i < 3 ? {} : { latencyMs: 300 }])) } });
-const endpoint = sharedEndpoint(world.config);
+const endpoint = sharedEndpoint({ beforeAll, afterAll }, world.config);
 const dir = tempDir('awb-record-');
 const db = openDatabase(join(dir.path, 'history.sqlite'), { migrations });
 const history = new HistoryService(db);

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestConnector } from '../../../shared/aws-test/input';
 import { valueSecrets } from '../../../electron/services/aws/value-secrets';
 import { buildWorld, EXTERNAL_ID } from '../../aws-endpoint';
@@ -9,7 +9,7 @@ import { tempDir } from '../../helpers/temp-dir';
 import { manualConnector, run, secretsOf } from './helpers';
 
 const world = buildWorld();
-const endpoint = sharedEndpoint(world.config);
+const endpoint = sharedEndpoint({ beforeAll, afterAll }, world.config);
 const dir = tempDir('awb-roles-');
 afterAll(() => dir.remove());
 

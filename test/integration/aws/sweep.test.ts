@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunProgress } from '../../../shared/aws-test/result';
 import { regionsOfPartition } from '../../../shared/regions';
 import { ACCOUNTS, buildWorld } from '../../aws-endpoint';
@@ -14,7 +14,7 @@ const world = buildWorld({
     faults: { 'ap-northeast-3': { hang: true }, 'eu-north-1': { throttles: 1 }, 'ca-central-1': { serverErrors: 1 } },
   },
 });
-const endpoint = sharedEndpoint(world.config);
+const endpoint = sharedEndpoint({ beforeAll, afterAll }, world.config);
 
 const regionOf = (result: Awaited<ReturnType<typeof run>>, code: string) => result.regions.find((r) => r.region === code);
 const errorOf = (result: Awaited<ReturnType<typeof run>>, code: string, check: string) => regionOf(result, code)?.checks.find((c) => c.name === check)?.error;

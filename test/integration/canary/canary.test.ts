@@ -71,7 +71,7 @@ const envDump = [
 
 // The tests run in order against one app and one endpoint: the last three check what the others left behind.
 describe.skipIf(!available)('planted canary secrets never leave the keychain (every IPC channel, real keychain and SQLite)', () => {
-  const endpoint = sharedEndpoint({ ...world.config, principals: [...world.config.principals, user, session] });
+  const endpoint = sharedEndpoint({ beforeAll, afterAll }, { ...world.config, principals: [...world.config.principals, user, session] });
   let t: TestContext;
   let router: Router;
   const called = new Set<string>();
