@@ -1,5 +1,6 @@
 import { axeViolations } from './a11y';
 import { expect, test, type AppFixture } from './harness';
+import { saveManualConnector } from './seed';
 import { ACCOUNTS, buildWorld } from '../aws-endpoint';
 import { sharedEndpoint } from '../helpers/aws-endpoint';
 
@@ -14,18 +15,8 @@ const world = buildWorld({
   },
 });
 
-async function saveConnector(app: AppFixture): Promise<void> {
-  await app.context.ctx.connectors.save({
-    document: {
-      connector: {
-        name: 'AWS Sweep',
-        identifier: 'aws_sweep',
-        type: 'Aws',
-        spec: { credential: { type: 'ManualConfig', spec: { accessKey: world.admin.accessKeyId, secretKeyRef: 'aws_sweep_sk' }, region: 'us-east-1' }, executeOnDelegate: false },
-      },
-    },
-    secrets: [{ ref: 'aws_sweep_sk', value: world.admin.secretAccessKey }],
-  });
+function saveConnector(app: AppFixture): Promise<void> {
+  return saveManualConnector(app, { name: 'AWS Sweep', identifier: 'aws_sweep' }, world.admin);
 }
 
 test.describe('Test view', () => {

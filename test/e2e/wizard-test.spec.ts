@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { axeViolations } from './a11y';
 import { expect, test } from './harness';
+import { saveManualConnector } from './seed';
 import { newConnector, next, tabTo } from './wizard-keys';
 import { ACCOUNTS, buildWorld } from '../aws-endpoint';
 import { sharedEndpoint } from '../helpers/aws-endpoint';
@@ -115,17 +116,7 @@ test.describe('wizard Save and test', () => {
   test('a malformed endpoint URL is refused with a clear message before any call', async ({ app }) => {
     const { page } = app;
     const before = endpoint.requests.length;
-    await app.context.ctx.connectors.save({
-      document: {
-        connector: {
-          name: 'Loopback AWS',
-          identifier: 'Loopback_AWS',
-          type: 'Aws',
-          spec: { credential: { type: 'ManualConfig', spec: { accessKey: world.admin.accessKeyId, secretKeyRef: 'Loopback_AWS_sk' }, region: 'us-east-1' }, executeOnDelegate: false },
-        },
-      },
-      secrets: [{ ref: 'Loopback_AWS_sk', value: world.admin.secretAccessKey }],
-    });
+    await saveManualConnector(app, { name: 'Loopback AWS', identifier: 'Loopback_AWS' }, world.admin);
     await app.open('connectors');
     await page.getByRole('button', { name: 'Edit Loopback AWS' }).click();
     await page.getByRole('button', { name: /^Save and test/ }).click();
