@@ -3,46 +3,82 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'net', 'tls', 'dns', 'http', 'https', 'url', 'util', 'stream'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'net',
+  'tls',
+  'dns',
+  'http',
+  'https',
+  'url',
+  'util',
+  'stream',
+];
 
 /** Import boundaries from architecture.md, enforced rather than remembered. */
 const boundaries = [
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: nodeBuiltins, message: 'shared/ is pure TypeScript: no Node modules.' },
-        { group: ['electron', 'electron/*'], message: 'shared/ may not import electron.' },
-        { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ may not import from electron/ or renderer/.' },
-        { group: ['keytar', 'better-sqlite3'], message: 'shared/ may not import native modules.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'shared/ is pure TypeScript: no Node modules.' },
+            { group: ['electron', 'electron/*'], message: 'shared/ may not import electron.' },
+            { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ may not import from electron/ or renderer/.' },
+            { group: ['keytar', 'better-sqlite3'], message: 'shared/ may not import native modules.' },
+          ],
+        },
+      ],
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'HTMLElement', 'process', 'Buffer', 'require'],
     },
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.svelte'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['**/electron/**', 'electron', 'electron/*'], message: 'renderer/ never imports from electron/; it calls window.api.' },
-        { group: nodeBuiltins, message: 'The renderer has no Node.' },
-        { group: ['keytar', 'better-sqlite3'], message: 'Native modules live in the main process.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/electron/**', 'electron', 'electron/*'],
+              message: 'renderer/ never imports from electron/; it calls window.api.',
+            },
+            { group: nodeBuiltins, message: 'The renderer has no Node.' },
+            { group: ['keytar', 'better-sqlite3'], message: 'Native modules live in the main process.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['electron/**/*.ts', 'test/**/*.ts'],
     ignores: ['electron/services/secrets/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'keytar', message: 'keytar is used only behind the SecretStore in electron/services/secrets.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'keytar', message: 'keytar is used only behind the SecretStore in electron/services/secrets.' }] },
+      ],
     },
   },
   {
     files: ['electron/preload/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: nodeBuiltins, message: 'The sandboxed preload may require nothing but electron.' },
-        { group: ['**/services/**', 'keytar', 'better-sqlite3'], message: 'The preload only forwards IPC calls.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'The sandboxed preload may require nothing but electron.' },
+            { group: ['**/services/**', 'keytar', 'better-sqlite3'], message: 'The preload only forwards IPC calls.' },
+          ],
+        },
+      ],
     },
   },
 ];

@@ -20,7 +20,12 @@ export class UsageError extends Error {}
 export type SubCommand = (argv: readonly string[], io: CliIo) => number | Promise<number>;
 
 /** Runs the sub-command the first word names (`awb connector validate …`); none or an unknown one is bad usage. */
-export async function runSubCommand(argv: readonly string[], io: CliIo, subs: Readonly<Record<string, SubCommand>>, missing: string): Promise<number> {
+export async function runSubCommand(
+  argv: readonly string[],
+  io: CliIo,
+  subs: Readonly<Record<string, SubCommand>>,
+  missing: string,
+): Promise<number> {
   const [sub, ...rest] = argv;
   const run = sub && Object.hasOwn(subs, sub) ? subs[sub] : undefined;
   if (run) return run(rest, io);

@@ -78,7 +78,12 @@ async function ready(): Promise<void> {
     appName: app.getName(),
     appVersion: app.getVersion(),
     userDataDir: app.getPath('userData'),
-    versions: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node, v8: process.versions.v8 },
+    versions: {
+      electron: process.versions.electron,
+      chrome: process.versions.chrome,
+      node: process.versions.node,
+      v8: process.versions.v8,
+    },
   });
   app.on('before-quit', closeAfterRuns(ctx));
   lockDownSessions();

@@ -1,12 +1,5 @@
 import { AppError, type AppErrorValue } from '../../shared/errors';
-import {
-  contract,
-  isChannel,
-  type Channel,
-  type ChannelProgress,
-  type ChannelResult,
-  type ParsedArgs,
-} from '../../shared/ipc/contract';
+import { contract, isChannel, type Channel, type ChannelProgress, type ChannelResult, type ParsedArgs } from '../../shared/ipc/contract';
 import type { IpcResult } from '../../shared/ipc/define';
 import { redactSecrets } from '../../shared/redact';
 
@@ -21,10 +14,7 @@ export interface CallContext<C extends Channel> {
   readonly emit: (event: ChannelProgress<C>) => void;
 }
 
-export type Handler<C extends Channel> = (
-  args: ParsedArgs<C>,
-  context: CallContext<C>,
-) => Promise<ChannelResult<C>> | ChannelResult<C>;
+export type Handler<C extends Channel> = (args: ParsedArgs<C>, context: CallContext<C>) => Promise<ChannelResult<C>> | ChannelResult<C>;
 
 export type Handlers = { [C in Channel]: Handler<C> };
 
@@ -63,15 +53,27 @@ export function createRouter(handlers: Handlers, options: RouterOptions): Router
   return {
     async invoke(channelName, rawArgs, sender, emit = () => undefined) {
       if (!isChannel(channelName)) {
-        return failure({ class: 'unknown_channel', message: `There is no IPC channel named "${channelName.slice(0, 80)}".`, fix: 'Update the app; the window and the main process are out of step.' });
+        return failure({
+          class: 'unknown_channel',
+          message: `There is no IPC channel named "${channelName.slice(0, 80)}".`,
+          fix: 'Update the app; the window and the main process are out of step.',
+        });
       }
       if (!sender.isTopFrame || !options.isAppUrl(sender.url)) {
-        return failure({ class: 'forbidden_sender', message: `The call to ${channelName} came from a page that is not the app's own window and was refused.`, fix: 'Only the app window may call the main process. Restart the app if this persists.' });
+        return failure({
+          class: 'forbidden_sender',
+          message: `The call to ${channelName} came from a page that is not the app's own window and was refused.`,
+          fix: 'Only the app window may call the main process. Restart the app if this persists.',
+        });
       }
       const spec = contract[channelName];
       const parsed = spec.args.safeParse(rawArgs);
       if (!parsed.success) {
-        return failure({ class: 'invalid_argument', message: `Invalid argument for ${channelName}: ${describeIssues(parsed.error.issues)}.`, fix: 'Correct the highlighted value and try again.' });
+        return failure({
+          class: 'invalid_argument',
+          message: `Invalid argument for ${channelName}: ${describeIssues(parsed.error.issues)}.`,
+          fix: 'Correct the highlighted value and try again.',
+        });
       }
       // Progress reaches the window like a result does: only the fields the contract declares.
       const progress = spec.progress;
@@ -93,7 +95,11 @@ export function createRouter(handlers: Handlers, options: RouterOptions): Router
           });
         }
         log(`[ipc] ${channelName} failed: ${redactSecrets(error instanceof Error ? error.message : String(error))}`);
-        return failure({ class: 'internal', message: `Something went wrong in the app while handling ${channelName}.`, fix: 'Try again. If it keeps happening, restart the app and report the steps that led here.' });
+        return failure({
+          class: 'internal',
+          message: `Something went wrong in the app while handling ${channelName}.`,
+          fix: 'Try again. If it keeps happening, restart the app and report the steps that led here.',
+        });
       }
     },
   };

@@ -6,11 +6,7 @@ export const APP_HOST = 'workbench';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 /** External pages the app may open, in the system browser only: documentation it links to. */
-export const EXTERNAL_ALLOWLIST: readonly string[] = [
-  'developer.harness.io',
-  'docs.aws.amazon.com',
-  'github.com',
-];
+export const EXTERNAL_ALLOWLIST: readonly string[] = ['developer.harness.io', 'docs.aws.amazon.com', 'github.com'];
 
 /** The window's web preferences: every Electron security default on, spelled out so a test can check them. */
 export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {

@@ -30,7 +30,10 @@ export const testConnectorSchema = z
       .nullable(),
   })
   .strict()
-  .refine((c) => c.credentialType !== 'ManualConfig' || c.manual !== undefined, 'ManualConfig needs an access key and a secret key reference.');
+  .refine(
+    (c) => c.credentialType !== 'ManualConfig' || c.manual !== undefined,
+    'ManualConfig needs an access key and a secret key reference.',
+  );
 export type TestConnector = z.infer<typeof testConnectorSchema>;
 
 /** Machine-local choices that are not part of the connector: a profile, an IRSA role and token file. */

@@ -23,9 +23,15 @@ export function checkRoleArn(value: string): RoleArnCheck {
   if (partition === null || partition === 'aws-eusc') {
     return { ok: false, message: `"${partitionSegment}" is not an AWS partition; use aws, aws-us-gov, aws-cn, aws-iso or aws-iso-b.` };
   }
-  if (service !== 'iam') return { ok: false, message: `This is an ARN of the ${service || 'unnamed'} service; a role ARN is an IAM ARN (arn:${partition}:iam::…).` };
-  if (region !== '') return { ok: false, message: 'IAM ARNs have no region: the part between "iam:" and the account ID must be empty (iam::).' };
-  if (!/^\d{12}$/.test(accountId)) return { ok: false, message: `The account ID in a role ARN is exactly 12 digits; "${accountId}" is not.` };
+  if (service !== 'iam')
+    return {
+      ok: false,
+      message: `This is an ARN of the ${service || 'unnamed'} service; a role ARN is an IAM ARN (arn:${partition}:iam::…).`,
+    };
+  if (region !== '')
+    return { ok: false, message: 'IAM ARNs have no region: the part between "iam:" and the account ID must be empty (iam::).' };
+  if (!/^\d{12}$/.test(accountId))
+    return { ok: false, message: `The account ID in a role ARN is exactly 12 digits; "${accountId}" is not.` };
   const resource = resourceParts.join(':');
   if (!resource.startsWith('role/')) {
     const kind = resource.split('/')[0] || 'empty';
@@ -35,7 +41,8 @@ export function checkRoleArn(value: string): RoleArnCheck {
   const slash = afterRole.lastIndexOf('/');
   const path = slash >= 0 ? `/${afterRole.slice(0, slash + 1)}` : '/';
   const roleName = afterRole.slice(slash + 1);
-  if (path.length > 512 || !ROLE_PATH.test(path)) return { ok: false, message: 'The role path (between role/ and the name) has characters IAM does not allow.' };
+  if (path.length > 512 || !ROLE_PATH.test(path))
+    return { ok: false, message: 'The role path (between role/ and the name) has characters IAM does not allow.' };
   if (roleName.length === 0) return { ok: false, message: 'The role ARN has no role name after role/.' };
   if (roleName.length > 64) return { ok: false, message: `Role names are at most 64 characters; this one has ${roleName.length}.` };
   if (!ROLE_NAME.test(roleName)) return { ok: false, message: 'Role names can only contain letters, digits and + = , . @ _ -' };
@@ -51,6 +58,7 @@ export function externalIdError(externalId: string): string | null {
   if (externalId.length < EXTERNAL_ID_MIN || externalId.length > EXTERNAL_ID_MAX) {
     return `External Id must be ${EXTERNAL_ID_MIN} to ${EXTERNAL_ID_MAX} characters long; it has ${externalId.length}.`;
   }
-  if (!EXTERNAL_ID_CHARS.test(externalId)) return 'External Id can only contain letters, digits and the characters _ + = , . @ : / - (no spaces).';
+  if (!EXTERNAL_ID_CHARS.test(externalId))
+    return 'External Id can only contain letters, digits and the characters _ + = , . @ : / - (no spaces).';
   return null;
 }

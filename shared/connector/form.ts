@@ -123,7 +123,13 @@ function isPlain(value: unknown): value is Plain {
 }
 
 function isEmpty(value: unknown): boolean {
-  return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0) || (isPlain(value) && Object.keys(value).length === 0);
+  return (
+    value === null ||
+    value === undefined ||
+    value === '' ||
+    (Array.isArray(value) && value.length === 0) ||
+    (isPlain(value) && Object.keys(value).length === 0)
+  );
 }
 
 function omitEmpty<T extends Plain>(object: T): T {
@@ -146,7 +152,9 @@ function buildDocument(form: ConnectorForm): ConnectorDocument {
   }
   const viaDelegate = needsDelegate(type) || form.connectivity === 'delegate';
   const credentialExtras = omitEmpty({
-    crossAccountAccess: form.crossAccount ? { crossAccountRoleArn: form.crossAccountRoleArn, ...omitEmpty({ externalId: form.externalId }) } : null,
+    crossAccountAccess: form.crossAccount
+      ? { crossAccountRoleArn: form.crossAccountRoleArn, ...omitEmpty({ externalId: form.externalId }) }
+      : null,
     region: form.region,
   });
   return {

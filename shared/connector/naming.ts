@@ -14,8 +14,32 @@ export const NAME_PORTABLE_LENGTH = 64;
  * additions (`status`, `liteEngineTask`) and the UI's `illegalIdentifiers` (a subset). Case-sensitive.
  */
 export const RESERVED_IDENTIFIERS: ReadonlySet<string> = new Set([
-  'or', 'and', 'eq', 'ne', 'lt', 'gt', 'le', 'ge', 'div', 'mod', 'not', 'null', 'true', 'false', 'new', 'var',
-  'return', 'step', 'parallel', 'stepGroup', 'org', 'account', 'class', 'shellScriptProvisioner', 'status', 'liteEngineTask',
+  'or',
+  'and',
+  'eq',
+  'ne',
+  'lt',
+  'gt',
+  'le',
+  'ge',
+  'div',
+  'mod',
+  'not',
+  'null',
+  'true',
+  'false',
+  'new',
+  'var',
+  'return',
+  'step',
+  'parallel',
+  'stepGroup',
+  'org',
+  'account',
+  'class',
+  'shellScriptProvisioner',
+  'status',
+  'liteEngineTask',
 ]);
 
 const IDENTIFIER_PATTERN = new RegExp(`^[a-zA-Z_][0-9a-zA-Z_$]{0,${IDENTIFIER_MAX_LENGTH - 1}}$`);
@@ -47,7 +71,9 @@ export function identifierError(identifier: string): string | null {
 
 /** Harness logs a warning for identifiers in its own system namespace. */
 export function identifierWarning(identifier: string): string | null {
-  return identifier.startsWith('_harness_system') ? 'Identifiers starting with _harness_system are reserved for Harness system entities.' : null;
+  return identifier.startsWith('_harness_system')
+    ? 'Identifiers starting with _harness_system are reserved for Harness system entities.'
+    : null;
 }
 
 const NAME_BACKEND_CHARS = /^[a-zA-Z0-9 _./-]*$/;
@@ -65,7 +91,8 @@ export function nameError(name: string): string | null {
 
 /** Names the backend accepts but the Harness UI or older versions would refuse. */
 export function nameWarning(name: string): string | null {
-  if (name.length > NAME_PORTABLE_LENGTH) return `Names longer than ${NAME_PORTABLE_LENGTH} characters are refused by older Harness versions.`;
+  if (name.length > NAME_PORTABLE_LENGTH)
+    return `Names longer than ${NAME_PORTABLE_LENGTH} characters are refused by older Harness versions.`;
   if (!NAME_UI_PATTERN.test(name)) return 'The Harness UI refuses names that start with a space or contain /; the API accepts them.';
   return null;
 }

@@ -50,7 +50,9 @@ export function plainSecretKind(value: string): PlainSecretKind | null {
 function accessKeyFieldKind(value: string): PlainSecretKind | null {
   const trimmed = value.trim();
   if (ACCESS_KEY_ID.test(trimmed)) return null;
-  return plainSecretKind(trimmed) ?? (NOT_AN_ID.test(trimmed) && /[a-z]/.test(trimmed) && /[A-Z]/.test(trimmed) ? 'secret access key' : null);
+  return (
+    plainSecretKind(trimmed) ?? (NOT_AN_ID.test(trimmed) && /[a-z]/.test(trimmed) && /[A-Z]/.test(trimmed) ? 'secret access key' : null)
+  );
 }
 
 const WHAT: Record<PlainSecretKind, string> = {

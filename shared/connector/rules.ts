@@ -17,9 +17,22 @@ export const NO_SPEC_FOR_DELEGATE_TYPES = 'No spec should be provided with the i
 export const DESCRIPTION_MAX_LENGTH = 1024;
 
 export const OIDC_SESSION_TAG_KEYS: ReadonlySet<string> = new Set([
-  'account_id', 'organization_id', 'project_id', 'environment_id', 'environment_type', 'pipeline_id', 'connector_id',
-  'connector_name', 'delegate_selectors', 'context', 'step_type', 'stage_type', 'triggered_by_email', 'triggered_by_name',
-  'service_name', 'service_id',
+  'account_id',
+  'organization_id',
+  'project_id',
+  'environment_id',
+  'environment_type',
+  'pipeline_id',
+  'connector_id',
+  'connector_name',
+  'delegate_selectors',
+  'context',
+  'step_type',
+  'stage_type',
+  'triggered_by_email',
+  'triggered_by_name',
+  'service_name',
+  'service_id',
 ]);
 
 const DELEGATE_TYPES: ReadonlySet<CredentialType> = new Set(['InheritFromDelegate', 'Irsa']);
@@ -66,7 +79,8 @@ function checkOverview(c: Connector, out: Collector): void {
   if (!blank(c.projectIdentifier)) {
     const problem = identifierError(c.projectIdentifier);
     out.error([...ROOT, 'projectIdentifier'], problem && `Project identifier: ${problem}`);
-    if (blank(c.orgIdentifier)) out.error([...ROOT, 'orgIdentifier'], 'A project belongs to an organization: set orgIdentifier as well as projectIdentifier.');
+    if (blank(c.orgIdentifier))
+      out.error([...ROOT, 'orgIdentifier'], 'A project belongs to an organization: set orgIdentifier as well as projectIdentifier.');
   }
   for (const key of Object.keys(c.tags ?? {})) {
     if (key.trim().length === 0) out.error([...ROOT, 'tags', key], 'A tag needs a key.');
@@ -91,11 +105,18 @@ function checkManualConfig(c: Connector, out: Collector): void {
     out.error([...CREDENTIAL_SPEC, 'accessKey'], 'Access Key is required.');
   }
   if (!blank(accessKey)) {
-    if (accessKey.trim() !== accessKey) out.error([...CREDENTIAL_SPEC, 'accessKey'], 'Access Key has spaces at the start or end; remove them.');
+    if (accessKey.trim() !== accessKey)
+      out.error([...CREDENTIAL_SPEC, 'accessKey'], 'Access Key has spaces at the start or end; remove them.');
     else if (!ACCESS_KEY_ID.test(accessKey)) {
-      out.warn([...CREDENTIAL_SPEC, 'accessKey'], 'This does not look like an AWS access key ID (20 capital letters and digits starting with AKIA or ASIA).');
+      out.warn(
+        [...CREDENTIAL_SPEC, 'accessKey'],
+        'This does not look like an AWS access key ID (20 capital letters and digits starting with AKIA or ASIA).',
+      );
     } else if (accessKey.startsWith('ASIA') && blank(sessionTokenRef)) {
-      out.warn([...CREDENTIAL_SPEC, 'sessionTokenRef'], 'ASIA… keys are temporary and only work with their session token; add sessionTokenRef.');
+      out.warn(
+        [...CREDENTIAL_SPEC, 'sessionTokenRef'],
+        'ASIA… keys are temporary and only work with their session token; add sessionTokenRef.',
+      );
     }
   }
   if (!blank(accessKeyRef)) checkSecretRef([...CREDENTIAL_SPEC, 'accessKeyRef'], accessKeyRef, 'Access Key reference', out);
@@ -103,7 +124,8 @@ function checkManualConfig(c: Connector, out: Collector): void {
   else checkSecretRef([...CREDENTIAL_SPEC, 'secretKeyRef'], secretKeyRef, 'Secret Key reference', out);
   if (!blank(sessionTokenRef)) checkSecretRef([...CREDENTIAL_SPEC, 'sessionTokenRef'], sessionTokenRef, 'Session Token reference', out);
   for (const field of ['iamRoleArn', 'oidcSessionTagKeys'] as const) {
-    if (spec[field] !== null && spec[field] !== undefined) out.warn([...CREDENTIAL_SPEC, field], `${field} belongs to OIDC credentials and is ignored with AWS Access Key.`);
+    if (spec[field] !== null && spec[field] !== undefined)
+      out.warn([...CREDENTIAL_SPEC, field], `${field} belongs to OIDC credentials and is ignored with AWS Access Key.`);
   }
 }
 
@@ -116,10 +138,12 @@ function checkOidc(c: Connector, out: Collector): void {
   const arn = checkRoleArn(spec.iamRoleArn);
   if (!arn.ok) out.error([...CREDENTIAL_SPEC, 'iamRoleArn'], arn.message);
   (spec.oidcSessionTagKeys ?? []).forEach((key, index) => {
-    if (!OIDC_SESSION_TAG_KEYS.has(key)) out.warn([...CREDENTIAL_SPEC, 'oidcSessionTagKeys', index], `"${key}" is not an OIDC session tag key Harness sends.`);
+    if (!OIDC_SESSION_TAG_KEYS.has(key))
+      out.warn([...CREDENTIAL_SPEC, 'oidcSessionTagKeys', index], `"${key}" is not an OIDC session tag key Harness sends.`);
   });
   for (const field of ['accessKey', 'accessKeyRef', 'secretKeyRef', 'sessionTokenRef'] as const) {
-    if (spec[field] !== null && spec[field] !== undefined) out.warn([...CREDENTIAL_SPEC, field], `${field} belongs to AWS Access Key credentials and is ignored with OIDC.`);
+    if (spec[field] !== null && spec[field] !== undefined)
+      out.warn([...CREDENTIAL_SPEC, field], `${field} belongs to AWS Access Key credentials and is ignored with OIDC.`);
   }
 }
 
@@ -150,8 +174,14 @@ function checkRegionAndPartitions(c: Connector, out: Collector): void {
   const region = c.spec.credential.region;
   if (!blank(region) && !findRegion(region)) {
     const partition = partitionOfRegion(region);
-    const detail = partition && !['aws', 'aws-us-gov', 'aws-cn'].includes(partition) ? ` It is in the ${PARTITIONS[partition].displayName} partition, which this app does not test.` : '';
-    out.error([...CREDENTIAL, 'region'], `"${region}" is not a region in the catalog.${detail} Pick a commercial, GovCloud or China region.`);
+    const detail =
+      partition && !['aws', 'aws-us-gov', 'aws-cn'].includes(partition)
+        ? ` It is in the ${PARTITIONS[partition].displayName} partition, which this app does not test.`
+        : '';
+    out.error(
+      [...CREDENTIAL, 'region'],
+      `"${region}" is not a region in the catalog.${detail} Pick a commercial, GovCloud or China region.`,
+    );
     return;
   }
   const testRegion = testRegionOf(c);
@@ -163,13 +193,22 @@ function checkRegionAndPartitions(c: Connector, out: Collector): void {
   for (const [path, value] of roleArns) {
     if (blank(value)) continue;
     const arn = checkRoleArn(value);
-    if (arn.ok && regionPartition !== null && arn.partition !== regionPartition) out.warn([...CREDENTIAL, 'region'], partitionMismatch(testRegion, regionPartition, arn.partition, blank(region), path));
+    if (arn.ok && regionPartition !== null && arn.partition !== regionPartition)
+      out.warn([...CREDENTIAL, 'region'], partitionMismatch(testRegion, regionPartition, arn.partition, blank(region), path));
   }
 }
 
-function partitionMismatch(region: string, regionPartition: PartitionId, arnPartition: PartitionId, defaulted: boolean, path: readonly PathSegment[]): string {
+function partitionMismatch(
+  region: string,
+  regionPartition: PartitionId,
+  arnPartition: PartitionId,
+  defaulted: boolean,
+  path: readonly PathSegment[],
+): string {
   const field = path.at(-1) === 'iamRoleArn' ? 'the OIDC role' : 'the cross-account role';
-  const where = defaulted ? `No Test Region is set, so Harness tests in ${region} (${regionPartition})` : `The Test Region ${region} is in ${regionPartition}`;
+  const where = defaulted
+    ? `No Test Region is set, so Harness tests in ${region} (${regionPartition})`
+    : `The Test Region ${region} is in ${regionPartition}`;
   return `${where}, but ${field} is in ${arnPartition}. Credentials only work inside one partition: pick a Test Region in ${arnPartition}.`;
 }
 
@@ -180,13 +219,17 @@ function checkConnectivity(c: Connector, out: Collector): void {
   if (DELEGATE_TYPES.has(type)) {
     if (selectors.length === 0) out.error([...SPEC, 'delegateSelectors'], DELEGATE_SELECTOR_REQUIRED);
     if (!viaDelegate) {
-      out.error([...SPEC, 'executeOnDelegate'], 'Connect through Harness Platform works only with AWS Access Key or OIDC credentials; this credential type runs on a delegate (executeOnDelegate: true).');
+      out.error(
+        [...SPEC, 'executeOnDelegate'],
+        'Connect through Harness Platform works only with AWS Access Key or OIDC credentials; this credential type runs on a delegate (executeOnDelegate: true).',
+      );
     }
   }
   const seen = new Set<string>();
   selectors.forEach((selector, index) => {
     if (selector.trim().length === 0) out.error([...SPEC, 'delegateSelectors', index], 'A delegate selector cannot be empty.');
-    else if (seen.has(selector)) out.warn([...SPEC, 'delegateSelectors', index], `"${selector}" is listed twice; delegate selectors are a set.`);
+    else if (seen.has(selector))
+      out.warn([...SPEC, 'delegateSelectors', index], `"${selector}" is listed twice; delegate selectors are a set.`);
     seen.add(selector);
   });
   if (!viaDelegate && selectors.length > 0 && !DELEGATE_TYPES.has(type)) {
@@ -232,5 +275,8 @@ export function connectorRuleIssues(connector: Connector): ConnectorIssue[] {
   checkConnectivity(connector, out);
   checkBackoff(connector, out);
   const secrets = plainSecretFindings(connector);
-  return [...secrets.map((secret) => secret.issue), ...out.issues.filter((issue) => !secrets.some((secret) => within(issue.path, secret.at)))];
+  return [
+    ...secrets.map((secret) => secret.issue),
+    ...out.issues.filter((issue) => !secrets.some((secret) => within(issue.path, secret.at))),
+  ];
 }

@@ -21,7 +21,8 @@ function enumError(label: string) {
 const objectError = (label: string) => ({
   error: (issue: { input?: unknown }) => (issue.input === undefined ? `${label} is required.` : `${label} must be a mapping of fields.`),
 });
-const text = (label: string) => z.string({ error: (issue) => (issue.input === undefined ? `${label} is required.` : `${label} must be text.`) });
+const text = (label: string) =>
+  z.string({ error: (issue) => (issue.input === undefined ? `${label} is required.` : `${label} must be text.`) });
 const optionalText = (label: string) => text(label).nullish();
 
 /**
@@ -45,12 +46,15 @@ export const crossAccountAccessSchema = z.looseObject({
 });
 export type CrossAccountAccess = z.infer<typeof crossAccountAccessSchema>;
 
-export const credentialSchema = z.looseObject({
-  type: z.enum(CREDENTIAL_TYPES, { error: enumError('Credential type') }),
-  spec: credentialSpecSchema.nullish(),
-  crossAccountAccess: crossAccountAccessSchema.nullish(),
-  region: optionalText('Test Region'),
-}, objectError('credential'));
+export const credentialSchema = z.looseObject(
+  {
+    type: z.enum(CREDENTIAL_TYPES, { error: enumError('Credential type') }),
+    spec: credentialSpecSchema.nullish(),
+    crossAccountAccess: crossAccountAccessSchema.nullish(),
+    region: optionalText('Test Region'),
+  },
+  objectError('credential'),
+);
 export type Credential = z.infer<typeof credentialSchema>;
 
 const delayMs = z.number({ error: 'Must be a number of milliseconds.' }).int('Must be a whole number.').min(0, 'Must not be negative.');
@@ -68,26 +72,37 @@ export const backoffSchema = z.looseObject({
 });
 export type Backoff = z.infer<typeof backoffSchema>;
 
-export const awsSpecSchema = z.looseObject({
-  credential: credentialSchema,
-  delegateSelectors: z.array(z.string({ error: 'A delegate selector must be text.' })).nullish(),
-  executeOnDelegate: z.boolean({ error: 'executeOnDelegate must be true or false.' }).nullish(),
-  awsSdkClientBackOffStrategyOverride: backoffSchema.nullish(),
-  proxy: z.boolean({ error: 'proxy must be true or false.' }).nullish(),
-}, objectError('spec'));
+export const awsSpecSchema = z.looseObject(
+  {
+    credential: credentialSchema,
+    delegateSelectors: z.array(z.string({ error: 'A delegate selector must be text.' })).nullish(),
+    executeOnDelegate: z.boolean({ error: 'executeOnDelegate must be true or false.' }).nullish(),
+    awsSdkClientBackOffStrategyOverride: backoffSchema.nullish(),
+    proxy: z.boolean({ error: 'proxy must be true or false.' }).nullish(),
+  },
+  objectError('spec'),
+);
 export type AwsSpec = z.infer<typeof awsSpecSchema>;
 
-export const connectorSchema = z.looseObject({
-  name: text('Name'),
-  identifier: text('Id'),
-  description: optionalText('Description'),
-  orgIdentifier: optionalText('Organization identifier'),
-  projectIdentifier: optionalText('Project identifier'),
-  // A tag without a value is `key: ""` in Harness's own export; `key:` (null) is kept as written.
-  tags: z.record(z.string(), z.string({ error: 'A tag value must be text.' }).nullable(), { error: 'Tags must be a map of key: value.' }).nullish(),
-  type: z.literal('Aws', { error: (issue) => (issue.input === undefined ? 'type is required.' : `Invalid value: ${String(issue.input)}; an AWS connector has type: Aws`) }),
-  spec: awsSpecSchema,
-}, objectError('connector'));
+export const connectorSchema = z.looseObject(
+  {
+    name: text('Name'),
+    identifier: text('Id'),
+    description: optionalText('Description'),
+    orgIdentifier: optionalText('Organization identifier'),
+    projectIdentifier: optionalText('Project identifier'),
+    // A tag without a value is `key: ""` in Harness's own export; `key:` (null) is kept as written.
+    tags: z
+      .record(z.string(), z.string({ error: 'A tag value must be text.' }).nullable(), { error: 'Tags must be a map of key: value.' })
+      .nullish(),
+    type: z.literal('Aws', {
+      error: (issue) =>
+        issue.input === undefined ? 'type is required.' : `Invalid value: ${String(issue.input)}; an AWS connector has type: Aws`,
+    }),
+    spec: awsSpecSchema,
+  },
+  objectError('connector'),
+);
 export type Connector = z.infer<typeof connectorSchema>;
 
 /** A whole connector file: `connector:` at the top, as Harness writes it. */

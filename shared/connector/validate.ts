@@ -41,4 +41,7 @@ export const validConnectorDocumentSchema = z.custom<ConnectorDocument>().superR
 });
 
 /** A document the app hands out (IPC results): shape-checked, passed on untouched. */
-export const connectorDocumentValueSchema = z.custom<ConnectorDocument>((value) => connectorDocumentSchema.safeParse(value).success, 'Not a Harness AWS connector document.');
+export const connectorDocumentValueSchema = z.custom<ConnectorDocument>(
+  (value) => connectorDocumentSchema.safeParse(value).success,
+  'Not a Harness AWS connector document.',
+);

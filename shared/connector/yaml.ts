@@ -59,7 +59,19 @@ export function importConnectorYaml(text: string): YamlImport {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > MAX_YAML_BYTES) {
     const size = (bytes / 1024 / 1024).toFixed(1);
-    return { document: null, warnings: [], errors: [{ path: [], line: 1, column: 1, severity: 'error', message: `This file is ${size} MB; a connector YAML is a few kilobytes. Check that it is the right file.` }] };
+    return {
+      document: null,
+      warnings: [],
+      errors: [
+        {
+          path: [],
+          line: 1,
+          column: 1,
+          severity: 'error',
+          message: `This file is ${size} MB; a connector YAML is a few kilobytes. Check that it is the right file.`,
+        },
+      ],
+    };
   }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
@@ -78,10 +90,34 @@ export function importConnectorYaml(text: string): YamlImport {
     value = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
     // The one way toJS fails on a parsed document: aliases expanding past the limit (a "billion laughs" file).
-    return { document: null, warnings: [], errors: [{ path: [], line: 1, column: 1, severity: 'error', message: `YAML refused: ${error instanceof Error ? error.message : String(error)}` }] };
+    return {
+      document: null,
+      warnings: [],
+      errors: [
+        {
+          path: [],
+          line: 1,
+          column: 1,
+          severity: 'error',
+          message: `YAML refused: ${error instanceof Error ? error.message : String(error)}`,
+        },
+      ],
+    };
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value) || !('connector' in value)) {
-    return { document: null, warnings: [], errors: [{ path: ['connector'], line: 1, column: 1, severity: 'error', message: 'This is not a Harness connector file: it has no top-level connector: key.' }] };
+    return {
+      document: null,
+      warnings: [],
+      errors: [
+        {
+          path: ['connector'],
+          line: 1,
+          column: 1,
+          severity: 'error',
+          message: 'This is not a Harness connector file: it has no top-level connector: key.',
+        },
+      ],
+    };
   }
   const check = checkConnectorDocument(value);
   const located = check.issues.map((issue) => at(issue, locate(doc.contents, issue.path, lines)));

@@ -34,9 +34,7 @@ export const delegateAnalysisSchema = z.object({
       subject: z.object({ name: z.string(), namespace: z.string().nullable(), line }).nullable(),
     })
     .nullable(),
-  serviceAccounts: z.array(
-    z.object({ name: z.string(), namespace: z.string().nullable(), roleArn: z.string().nullable(), line }),
-  ),
+  serviceAccounts: z.array(z.object({ name: z.string(), namespace: z.string().nullable(), roleArn: z.string().nullable(), line })),
   hasUpgrader: z.boolean(),
   placeholders: z.array(z.object({ name: z.string(), lines: z.array(line) })),
   problems: z.array(manifestProblemSchema),

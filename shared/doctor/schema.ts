@@ -42,12 +42,7 @@ export const INPUT_KIND_LABELS: Readonly<Record<InputKind, string>> = {
  * Classes a finding can carry: every AWS credential-failure class, plus the doctor's own classes for
  * configuration problems found by cross-checking inputs and for plain information about an input.
  */
-export const DOCTOR_OWN_CLASSES = [
-  'connector_misconfigured',
-  'irsa_misconfigured',
-  'access_key_info',
-  'input_unreadable',
-] as const;
+export const DOCTOR_OWN_CLASSES = ['connector_misconfigured', 'irsa_misconfigured', 'access_key_info', 'input_unreadable'] as const;
 export const findingClassSchema = z.enum([...AWS_ERROR_CLASSES, ...DOCTOR_OWN_CLASSES]);
 export type FindingClass = z.infer<typeof findingClassSchema>;
 

@@ -120,13 +120,7 @@ export const USE_CASES: Readonly<Record<UseCaseId, HarnessUseCase>> = {
         condition: { StringEquals: { 'iam:AWSServiceName': 'replication.ecr.amazonaws.com' } },
       },
     ],
-    checkActions: [
-      ...ECR_READ,
-      'ecr:InitiateLayerUpload',
-      'ecr:UploadLayerPart',
-      'ecr:CompleteLayerUpload',
-      'ecr:PutImage',
-    ],
+    checkActions: [...ECR_READ, 'ecr:InitiateLayerUpload', 'ecr:UploadLayerPart', 'ecr:CompleteLayerUpload', 'ecr:PutImage'],
     managedPolicies: ['AmazonEC2ContainerRegistryFullAccess'],
   },
   'cloudformation-eks': {
@@ -190,9 +184,7 @@ export const USE_CASES: Readonly<Record<UseCaseId, HarnessUseCase>> = {
     id: 'cloudformation-eks-full',
     label: 'CloudFormation (EKS, full)',
     summary: 'The broad Harness example: every action of the services an EKS stack touches.',
-    grants: [
-      { actions: ['autoscaling:*', 'cloudformation:*', 'ec2:*', 'eks:*', 'iam:*', 'ssm:*'], resources: ANY },
-    ],
+    grants: [{ actions: ['autoscaling:*', 'cloudformation:*', 'ec2:*', 'eks:*', 'iam:*', 'ssm:*'], resources: ANY }],
     checkActions: [
       'cloudformation:CreateStack',
       'cloudformation:UpdateStack',
@@ -309,7 +301,13 @@ export const USE_CASES: Readonly<Record<UseCaseId, HarnessUseCase>> = {
       's3:GetObject',
       'ecr:BatchGetImage',
     ],
-    managedPolicies: ['IAMReadOnlyAccess', 'AWSLambdaRole', 'AWSLambda_FullAccess', 'AmazonS3ReadOnlyAccess', 'AmazonEC2ContainerRegistryReadOnly'],
+    managedPolicies: [
+      'IAMReadOnlyAccess',
+      'AWSLambdaRole',
+      'AWSLambda_FullAccess',
+      'AmazonS3ReadOnlyAccess',
+      'AmazonEC2ContainerRegistryReadOnly',
+    ],
   },
   asg: {
     id: 'asg',

@@ -43,9 +43,10 @@ type Namespace<C extends string> = C extends `${infer N}.${string}` ? N : never;
 type Method<C extends string, N extends string> = C extends `${N}.${infer M}` ? M : never;
 
 /** A call takes no argument when the schema accepts `undefined`. */
-type CallFn<C extends Channel> = undefined extends ChannelArgs<C>
-  ? (args?: ChannelArgs<C>) => Promise<IpcResult<ChannelResult<C>>>
-  : (args: ChannelArgs<C>) => Promise<IpcResult<ChannelResult<C>>>;
+type CallFn<C extends Channel> =
+  undefined extends ChannelArgs<C>
+    ? (args?: ChannelArgs<C>) => Promise<IpcResult<ChannelResult<C>>>
+    : (args: ChannelArgs<C>) => Promise<IpcResult<ChannelResult<C>>>;
 
 /** `window.api`: one function per channel, grouped by the part before the dot (`api.secrets.set`). */
 export type Api = {

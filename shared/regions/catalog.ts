@@ -99,7 +99,9 @@ function endpointsFor(code: string, partition: CatalogPartition): RegionEndpoint
 }
 
 function build(rows: readonly Row[], partition: CatalogPartition): RegionInfo[] {
-  return rows.map(([code, name, optIn]) => Object.freeze({ code, name, partition, optIn, endpoints: Object.freeze(endpointsFor(code, partition)) }));
+  return rows.map(([code, name, optIn]) =>
+    Object.freeze({ code, name, partition, optIn, endpoints: Object.freeze(endpointsFor(code, partition)) }),
+  );
 }
 
 export const REGIONS: readonly RegionInfo[] = Object.freeze([

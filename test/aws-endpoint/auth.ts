@@ -71,7 +71,12 @@ export function authenticate(input: AuthInput): Caller {
   if (principal.sessionToken !== undefined && token !== principal.sessionToken) throw unknownKey(service);
 
   const signedAt = parseAmzDate(request.headers['x-amz-date'] as string | undefined);
-  if (!signedAt) throw new EndpointError(400, 'IncompleteSignature', 'Authorization header requires existence of either a \'X-Amz-Date\' or a \'Date\' header.');
+  if (!signedAt)
+    throw new EndpointError(
+      400,
+      'IncompleteSignature',
+      "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.",
+    );
   if (Math.abs(signedAt.getTime() - now.getTime()) > SKEW_WINDOW_MS) throw skewError(service, signedAt, now);
 
   const expected = expectedSignature(request, auth, principal.secretAccessKey, request.headers['x-amz-date'] as string);

@@ -14,7 +14,8 @@ function unauthorized(caller: Caller, action: string, reason: string): EndpointE
 /** An SCP region guardrail denies before identity policies are even considered. */
 export function authorizeEc2(caller: Caller, account: AccountSpec | undefined, region: string, action: string): void {
   if (account?.scpDeniedRegions?.includes(region)) throw unauthorized(caller, action, 'with an explicit deny in a service control policy');
-  if (!allows(caller.principal.allow, action)) throw unauthorized(caller, action, `because no identity-based policy allows the ${action} action`);
+  if (!allows(caller.principal.allow, action))
+    throw unauthorized(caller, action, `because no identity-based policy allows the ${action} action`);
 }
 
 function listed(params: URLSearchParams, prefix: string): string[] {

@@ -74,7 +74,12 @@ export async function startAwsEndpoint(config: EndpointConfig, tls?: { key: Buff
     if (count.serverErrors > 0) {
       count.serverErrors -= 1;
       throw service === 'sts'
-        ? new EndpointError(500, 'InternalFailure', 'The request processing has failed because of an unknown error, exception or failure.', 'Receiver')
+        ? new EndpointError(
+            500,
+            'InternalFailure',
+            'The request processing has failed because of an unknown error, exception or failure.',
+            'Receiver',
+          )
         : new EndpointError(500, 'InternalError', 'An internal error has occurred.', 'Receiver');
     }
     if (count.throttles > 0) {
@@ -86,10 +91,26 @@ export async function startAwsEndpoint(config: EndpointConfig, tls?: { key: Buff
     return undefined;
   }
 
-  function dispatch(service: Service, region: string, action: string, params: URLSearchParams, req: IncomingMessage, path: string, query: string, body: Buffer): XmlObject {
+  function dispatch(
+    service: Service,
+    region: string,
+    action: string,
+    params: URLSearchParams,
+    req: IncomingMessage,
+    path: string,
+    query: string,
+    body: Buffer,
+  ): XmlObject {
     const call = { params, region, now: now(), state: { principals, roles: config.roles ?? [], account } };
     if (service === 'sts' && action === 'AssumeRoleWithWebIdentity') return assumeRoleWithWebIdentity(call);
-    const caller = authenticate({ request: { method: req.method ?? 'POST', path, query, headers: req.headers, body }, service, region, now: call.now, principals, account });
+    const caller = authenticate({
+      request: { method: req.method ?? 'POST', path, query, headers: req.headers, body },
+      service,
+      region,
+      now: call.now,
+      principals,
+      account,
+    });
     if (service === 'sts') {
       if (action === 'GetCallerIdentity') return getCallerIdentity(call, caller);
       if (action === 'AssumeRole') return assumeRole(call, caller);
@@ -108,7 +129,14 @@ export async function startAwsEndpoint(config: EndpointConfig, tls?: { key: Buff
     for (const [key, value] of new URLSearchParams(body.toString('utf8'))) params.append(key, value);
     const action = params.get('Action') ?? '';
     const { service, region } = routeOf(req, url.pathname, action, config.defaultRegion ?? 'us-east-1');
-    const record = { service, region, action, accessKeyId: parseAuthorization(req.headers.authorization)?.accessKeyId ?? null, status: 0, code: null as string | null };
+    const record = {
+      service,
+      region,
+      action,
+      accessKeyId: parseAuthorization(req.headers.authorization)?.accessKeyId ?? null,
+      status: 0,
+      code: null as string | null,
+    };
     requests.push(record);
     const requestId = randomUUID();
     res.sendDate = false;
@@ -122,7 +150,10 @@ export async function startAwsEndpoint(config: EndpointConfig, tls?: { key: Buff
       res.statusCode = 200;
       res.end(service === 'sts' ? stsSuccess(action, result, requestId) : ec2Success(action, result, requestId));
     } catch (error) {
-      const failure = error instanceof EndpointError ? error : new EndpointError(500, 'InternalFailure', 'An internal error occurred in the loopback endpoint.', 'Receiver');
+      const failure =
+        error instanceof EndpointError
+          ? error
+          : new EndpointError(500, 'InternalFailure', 'An internal error occurred in the loopback endpoint.', 'Receiver');
       record.status = failure.status;
       record.code = failure.code;
       res.statusCode = failure.status;

@@ -20,7 +20,14 @@ export function parseAuthorization(header: string | undefined): ParsedAuthorizat
   const match = header ? AUTH_PATTERN.exec(header.trim()) : null;
   if (!match) return null;
   const [, accessKeyId, date, region, service, signedHeaders, signature] = match as unknown as string[];
-  return { accessKeyId: accessKeyId!, date: date!, region: region!, service: service!, signedHeaders: signedHeaders!.split(';'), signature: signature! };
+  return {
+    accessKeyId: accessKeyId!,
+    date: date!,
+    region: region!,
+    service: service!,
+    signedHeaders: signedHeaders!.split(';'),
+    signature: signature!,
+  };
 }
 
 /** RFC 3986 encoding as SigV4 requires: everything but unreserved characters is percent-encoded. */
@@ -85,5 +92,8 @@ export function parseAmzDate(value: string | undefined): Date | null {
 }
 
 export function formatAmzDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }

@@ -40,7 +40,11 @@ function durationOf(params: URLSearchParams, role: RoleSpec): number {
   const duration = Number(params.get('DurationSeconds') ?? 3600);
   const max = role.maxSessionDuration ?? 3600;
   if (!Number.isInteger(duration) || duration < 900) {
-    throw new EndpointError(400, 'ValidationError', `1 validation error detected: Value '${params.get('DurationSeconds')}' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900`);
+    throw new EndpointError(
+      400,
+      'ValidationError',
+      `1 validation error detected: Value '${params.get('DurationSeconds')}' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900`,
+    );
   }
   if (duration > max) {
     throw new EndpointError(400, 'ValidationError', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
@@ -48,7 +52,12 @@ function durationOf(params: URLSearchParams, role: RoleSpec): number {
   return duration;
 }
 
-function assumeRoleResult(call: StsCall, role: RoleSpec, sessionName: string, duration: number): { result: XmlObject; creds: PrincipalSpec } {
+function assumeRoleResult(
+  call: StsCall,
+  role: RoleSpec,
+  sessionName: string,
+  duration: number,
+): { result: XmlObject; creds: PrincipalSpec } {
   const [, partition, account, name] = ROLE_ARN.exec(role.arn) as unknown as string[];
   const sessionArn = `arn:${partition}:sts::${account}:assumed-role/${name}/${sessionName}`;
   const userId = `${role.roleId}:${sessionName}`;
@@ -84,7 +93,11 @@ export function assumeRole(call: StsCall, caller: Caller): XmlObject {
   if (!ROLE_ARN.test(roleArn)) {
     throw new EndpointError(400, 'ValidationError', `${roleArn} is invalid`);
   }
-  const denied = new EndpointError(403, 'AccessDenied', `User: ${caller.principal.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`);
+  const denied = new EndpointError(
+    403,
+    'AccessDenied',
+    `User: ${caller.principal.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
+  );
   const role = findRole(call, roleArn);
   if (!role || partitionOfArn(roleArn) !== caller.partition || !allows(caller.principal.allow, 'sts:AssumeRole')) throw denied;
   const trusted = (role.trust.principals ?? []).some(
@@ -141,10 +154,15 @@ export function assumeRoleWithWebIdentity(call: StsCall): XmlObject {
   if (!provider) throw new EndpointError(400, 'InvalidIdentityToken', `No OpenIDConnect provider found in your account for ${issuerUrl}`);
   const audiences = claims.aud === undefined ? [] : Array.isArray(claims.aud) ? claims.aud : [claims.aud];
   if (audiences.length === 0) throw new EndpointError(400, 'InvalidIdentityToken', 'Missing a required claim: aud');
-  if (!audiences.some((aud) => provider.clientIds.includes(aud))) throw new EndpointError(400, 'InvalidIdentityToken', 'Incorrect token audience');
+  if (!audiences.some((aud) => provider.clientIds.includes(aud)))
+    throw new EndpointError(400, 'InvalidIdentityToken', 'Incorrect token audience');
   const nowSeconds = Math.floor(call.now.getTime() / 1000);
   if (claims.exp === undefined || claims.exp <= nowSeconds) {
-    throw new EndpointError(400, 'ExpiredTokenException', `Token expired: current date/time ${nowSeconds} must be before the expiration date/time ${claims.exp ?? 0}`);
+    throw new EndpointError(
+      400,
+      'ExpiredTokenException',
+      `Token expired: current date/time ${nowSeconds} must be before the expiration date/time ${claims.exp ?? 0}`,
+    );
   }
   const issuer = issuerUrl.slice('https://'.length);
   if (!trustsToken(role.trust.webIdentity, issuer, claims.sub ?? '', audiences)) throw denied;

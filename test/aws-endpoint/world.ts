@@ -12,7 +12,12 @@ export const IRSA_SUB = 'system:serviceaccount:harness-delegate-ng:harness-deleg
 export const EXTERNAL_ID = 'harness-ext-42';
 
 function user(partition: string, account: string, name: string, allow: readonly string[]): PrincipalSpec {
-  return { ...userKeys(), arn: `arn:${partition}:iam::${account}:user/${name}`, userId: `AIDA${name.toUpperCase().padEnd(17, 'X')}`, allow };
+  return {
+    ...userKeys(),
+    arn: `arn:${partition}:iam::${account}:user/${name}`,
+    userId: `AIDA${name.toUpperCase().padEnd(17, 'X')}`,
+    allow,
+  };
 }
 
 export interface World {
@@ -50,7 +55,11 @@ export function buildWorld(options: { now?: () => Date; overrides?: Partial<Endp
   };
   const config: EndpointConfig = {
     accounts: [
-      { id: ACCOUNTS.main, enabledOptInRegions: ['eu-south-1'], oidcProviders: [{ url: `https://${OIDC_ISSUER}`, clientIds: ['sts.amazonaws.com'] }] },
+      {
+        id: ACCOUNTS.main,
+        enabledOptInRegions: ['eu-south-1'],
+        oidcProviders: [{ url: `https://${OIDC_ISSUER}`, clientIds: ['sts.amazonaws.com'] }],
+      },
       { id: ACCOUNTS.target },
       { id: ACCOUNTS.gov },
     ],
@@ -60,6 +69,12 @@ export function buildWorld(options: { now?: () => Date; overrides?: Partial<Endp
     ...options.overrides,
   };
   const token = (claims: Partial<{ iss: string; sub: string; aud: string; exp: number }> = {}) =>
-    webIdentityToken({ iss: `https://${OIDC_ISSUER}`, sub: IRSA_SUB, aud: 'sts.amazonaws.com', exp: Math.floor(now().getTime() / 1000) + 3600, ...claims });
+    webIdentityToken({
+      iss: `https://${OIDC_ISSUER}`,
+      sub: IRSA_SUB,
+      aud: 'sts.amazonaws.com',
+      exp: Math.floor(now().getTime() / 1000) + 3600,
+      ...claims,
+    });
   return { config, admin, noEc2, govUser, expired, temporary, deployRole, irsaRole, token };
 }

@@ -15,8 +15,13 @@ export async function benchDoctorAccuracy(): Promise<BenchResult> {
 /** "A 10 MB paste in well under a second": the time for a 10 MB log as a ratio of one second. */
 export async function benchDoctorLargeInput(): Promise<BenchResult> {
   const filler = '2024-05-14 10:22:31,114 [delegate-task-3] INFO io.harness.delegate.task ordinary line in us-east-1, no error here\n';
-  const failure = 'ERROR Explanation: The security token included in the request is invalid. (Service: AWSSecurityTokenService; Error Code: InvalidClientTokenId)\n';
+  const failure =
+    'ERROR Explanation: The security token included in the request is invalid. (Service: AWSSecurityTokenService; Error Code: InvalidClientTokenId)\n';
   const text = filler.repeat(Math.floor((10 * 1024 * 1024 - failure.length) / filler.length)) + failure;
   const ms = await medianMs(() => diagnose([{ name: 'delegate.log', text }]), 5);
-  return { name: 'doctor on a 10 MB log vs 1 s', ratio: ms / 1000, detail: `median ${ms.toFixed(0)} ms for ${(text.length / 1024 / 1024).toFixed(1)} MB (below 1.0 = under a second)` };
+  return {
+    name: 'doctor on a 10 MB log vs 1 s',
+    ratio: ms / 1000,
+    detail: `median ${ms.toFixed(0)} ms for ${(text.length / 1024 / 1024).toFixed(1)} MB (below 1.0 = under a second)`,
+  };
 }

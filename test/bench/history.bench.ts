@@ -8,7 +8,9 @@ import { medianMs, type BenchResult } from './bench';
 function seeded(rows: number) {
   const dir = tempDir('awb-bench-');
   const db = openDatabase(join(dir.path, 'history.sqlite'), { migrations });
-  const insert = db.prepare("INSERT INTO runs (id, kind, connector_identifier, started_at, status, app_version) VALUES (?, 'test', ?, ?, 'passed', '1')");
+  const insert = db.prepare(
+    "INSERT INTO runs (id, kind, connector_identifier, started_at, status, app_version) VALUES (?, 'test', ?, ?, 'passed', '1')",
+  );
   db.transaction(() => {
     for (let i = 0; i < rows; i += 1) insert.run(`run-${i}`, `conn_${i % 50}`, new Date(1_700_000_000_000 + i * 60_000).toISOString());
   })();

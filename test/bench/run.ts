@@ -7,7 +7,14 @@ import { benchHistoryList } from './history.bench';
 import { benchSweep } from './sweep.bench';
 
 /** `npm run bench`: every benchmark reports a ratio; none asserts a wall-clock limit. */
-const benches: Array<() => Promise<BenchResult>> = [benchHistoryList, benchRendererBundle, benchDoctorAccuracy, benchDoctorLargeInput, benchDelegateDiff, benchSweep];
+const benches: Array<() => Promise<BenchResult>> = [
+  benchHistoryList,
+  benchRendererBundle,
+  benchDoctorAccuracy,
+  benchDoctorLargeInput,
+  benchDelegateDiff,
+  benchSweep,
+];
 
 if (spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '-s', 'build'], { stdio: 'ignore' }).status !== 0) {
   console.error('bench: the build failed; run `npm run build` to see why.');

@@ -22,7 +22,13 @@ export async function benchSweep(): Promise<BenchResult> {
   const world = buildWorld({ overrides: { accounts: [{ id: '111111111111', enabledOptInRegions: regions }], faults } });
   const endpoint = await startAwsEndpoint(world.config);
   const slowest = regions.reduce((a, b, i) => (latency(i) > latency(regions.indexOf(a)) ? b : a));
-  const connector = { identifier: 'bench', credentialType: 'ManualConfig' as const, manual: { accessKey: world.admin.accessKeyId, secretKeyRef: 'bench_sk' }, testRegion: 'us-east-1', crossAccount: null };
+  const connector = {
+    identifier: 'bench',
+    credentialType: 'ManualConfig' as const,
+    manual: { accessKey: world.admin.accessKeyId, secretKeyRef: 'bench_sk' },
+    testRegion: 'us-east-1',
+    crossAccount: null,
+  };
   const deps = { secrets: valueSecrets({ bench_sk: world.admin.secretAccessKey }), env: {} };
   const timed = async (sweep: { regions: string[]; concurrency: number }) => {
     const { request, endpoints } = buildRun(connector, { endpointUrl: endpoint.url }, sweep);
@@ -36,7 +42,13 @@ export async function benchSweep(): Promise<BenchResult> {
     const single = await timed({ regions: [slowest], concurrency: 1 });
     const sweep = await timed({ regions, concurrency: regions.length });
     const cliStart = performance.now();
-    const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', AWS_ACCESS_KEY_ID: world.admin.accessKeyId, AWS_SECRET_ACCESS_KEY: world.admin.secretAccessKey, AWS_EC2_METADATA_DISABLED: 'true' };
+    const env = {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      AWS_ACCESS_KEY_ID: world.admin.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: world.admin.secretAccessKey,
+      AWS_EC2_METADATA_DISABLED: 'true',
+    };
     for (const region of regions) {
       await exec('aws', ['--endpoint-url', endpoint.url, '--region', region, 'sts', 'get-caller-identity'], { env });
       await exec('aws', ['--endpoint-url', endpoint.url, '--region', region, 'ec2', 'describe-regions'], { env });

@@ -22,7 +22,10 @@ async function saveAndFinish(page: Page): Promise<void> {
 
 function databaseBytes(app: AppFixture): string {
   const file = app.context.ctx.paths.database;
-  return [file, `${file}-wal`].filter((path) => existsSync(path)).map((path) => readFileSync(path).toString('latin1')).join('\n');
+  return [file, `${file}-wal`]
+    .filter((path) => existsSync(path))
+    .map((path) => readFileSync(path).toString('latin1'))
+    .join('\n');
 }
 
 test.describe('connectors', () => {
@@ -104,7 +107,12 @@ test.describe('connectors', () => {
     expect(databaseBytes(app)).not.toContain(SECRET_KEY);
     const saved = await app.context.ctx.connectors.get('EKS_IRSA');
     expect(saved.document.connector.spec).toEqual({
-      credential: { type: 'Irsa', spec: null, crossAccountAccess: { crossAccountRoleArn: 'arn:aws-us-gov:iam::222222222222:role/Deploy', externalId: 'abc123' }, region: 'us-gov-west-1' },
+      credential: {
+        type: 'Irsa',
+        spec: null,
+        crossAccountAccess: { crossAccountRoleArn: 'arn:aws-us-gov:iam::222222222222:role/Deploy', externalId: 'abc123' },
+        region: 'us-gov-west-1',
+      },
       delegateSelectors: ['eks-irsa-delegate'],
       executeOnDelegate: true,
     });
@@ -115,7 +123,21 @@ test.describe('connectors', () => {
     const { page } = app;
     const { connectors, secrets } = app.context.ctx;
     await connectors.save({
-      document: { connector: { name: 'AWS Prod', identifier: 'AWS_Prod', type: 'Aws', spec: { credential: { type: 'ManualConfig', spec: { accessKey: 'AKIAIOSFODNN7EXAMPLE', secretKeyRef: 'AWS_Prod_secret_key' }, region: 'eu-west-1' }, executeOnDelegate: false } } },
+      document: {
+        connector: {
+          name: 'AWS Prod',
+          identifier: 'AWS_Prod',
+          type: 'Aws',
+          spec: {
+            credential: {
+              type: 'ManualConfig',
+              spec: { accessKey: 'AKIAIOSFODNN7EXAMPLE', secretKeyRef: 'AWS_Prod_secret_key' },
+              region: 'eu-west-1',
+            },
+            executeOnDelegate: false,
+          },
+        },
+      },
       secrets: [{ ref: 'AWS_Prod_secret_key', value: SECRET_KEY }],
     });
     await app.open('connectors');
@@ -137,7 +159,9 @@ test.describe('connectors', () => {
     // The copy shares the secret with the original, so deleting it offers no keychain removal.
     await page.getByRole('button', { name: 'Delete AWS Prod copy' }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete AWS Prod copy?' });
-    await expect(dialog.getByText(/Kept in the keychain because other connectors use them: AWS_Prod_secret_key \(AWS_Prod\)/)).toBeVisible();
+    await expect(
+      dialog.getByText(/Kept in the keychain because other connectors use them: AWS_Prod_secret_key \(AWS_Prod\)/),
+    ).toBeVisible();
     await expect(dialog.getByRole('checkbox')).toHaveCount(0);
     await dialog.getByRole('button', { name: 'Delete connector' }).click();
     await expect(page.getByRole('button', { name: 'AWS Prod copy', exact: true })).toHaveCount(0);
@@ -171,7 +195,9 @@ test.describe('connectors', () => {
     await page.getByLabel('Choose a file').setInputFiles(good);
     await expect(page.getByRole('textbox', { name: 'Name' })).toHaveValue('eks irsa');
     await expect(page.getByRole('textbox', { name: 'Id' })).toHaveValue('eks_irsa');
-    expect(await page.getByRole('region', { name: 'YAML preview' }).locator('pre').innerText()).toBe(SHAPES['IRSA + cross-account']!.trimEnd());
+    expect(await page.getByRole('region', { name: 'YAML preview' }).locator('pre').innerText()).toBe(
+      SHAPES['IRSA + cross-account']!.trimEnd(),
+    );
     await page.getByRole('button', { name: 'Credentials' }).click();
     await expect(page.getByRole('radio', { name: 'Use IRSA', exact: true })).toBeChecked();
     await expect(page.getByRole('textbox', { name: 'Cross account role ARN' })).toHaveValue('arn:aws:iam::222222222222:role/Deploy');
@@ -321,7 +347,21 @@ test.describe('leaving the wizard', () => {
   test('an edit asks only once the saved connector was changed', async ({ app }) => {
     const { page } = app;
     await app.context.ctx.connectors.save({
-      document: { connector: { name: 'AWS Prod', identifier: 'AWS_Prod', type: 'Aws', spec: { credential: { type: 'ManualConfig', spec: { accessKey: 'AKIAIOSFODNN7EXAMPLE', secretKeyRef: 'AWS_Prod_secret_key' }, region: 'eu-west-1' }, executeOnDelegate: false } } },
+      document: {
+        connector: {
+          name: 'AWS Prod',
+          identifier: 'AWS_Prod',
+          type: 'Aws',
+          spec: {
+            credential: {
+              type: 'ManualConfig',
+              spec: { accessKey: 'AKIAIOSFODNN7EXAMPLE', secretKeyRef: 'AWS_Prod_secret_key' },
+              region: 'eu-west-1',
+            },
+            executeOnDelegate: false,
+          },
+        },
+      },
       secrets: [{ ref: 'AWS_Prod_secret_key', value: SECRET_KEY }],
     });
     await app.open('connectors');

@@ -26,10 +26,28 @@ function cliOutput(): string {
     const input = join(dir.path, 'harness-delegate.yaml');
     const out = join(dir.path, 'harness-delegate.irsa.yaml');
     writeFileSync(input, manifest);
-    const cli = spawnSync(process.execPath, ['electron/cli/awb.mjs', 'delegate', 'irsa', '--in', input, '--service-account', SA, '--role-arn', ROLE, '--oidc-issuer', ISSUER, '--out', out], {
-      cwd: join(import.meta.dirname, '../..'),
-      encoding: 'utf8',
-    });
+    const cli = spawnSync(
+      process.execPath,
+      [
+        'electron/cli/awb.mjs',
+        'delegate',
+        'irsa',
+        '--in',
+        input,
+        '--service-account',
+        SA,
+        '--role-arn',
+        ROLE,
+        '--oidc-issuer',
+        ISSUER,
+        '--out',
+        out,
+      ],
+      {
+        cwd: join(import.meta.dirname, '../..'),
+        encoding: 'utf8',
+      },
+    );
     if (cli.status !== 0) throw new Error(`awb delegate irsa exited ${cli.status}: ${cli.stderr}`);
     return readFileSync(out, 'utf8');
   } finally {
@@ -61,7 +79,9 @@ test.describe('Delegate YAML workbench', () => {
     });
 
     await page.getByLabel('Delegate manifest YAML').fill(manifest);
-    await expect(page.getByLabel('What the manifest contains')).toContainText('Deployment PUT_YOUR_DELEGATE_NAME in harness-delegate-ng, runs as default');
+    await expect(page.getByLabel('What the manifest contains')).toContainText(
+      'Deployment PUT_YOUR_DELEGATE_NAME in harness-delegate-ng, runs as default',
+    );
     await expect(page.getByLabel('What the manifest contains')).toContainText('harness-delegate-cluster-admin');
 
     await page.getByRole('textbox', { name: 'Service account', exact: true }).fill(SA);
@@ -80,10 +100,14 @@ test.describe('Delegate YAML workbench', () => {
     await expect(diff.getByRole('button', { name: /Show \d+ unchanged lines/ }).first()).toBeVisible();
     // The tokens are filled in, so their placeholder warning is gone; the other four remain.
     await expect(page.getByRole('region', { name: 'Validation' })).toContainText('0 errors, 4 warnings');
-    await expect(page.getByRole('region', { name: 'Validation' })).toContainText('PUT_YOUR_ACCOUNT_ID is still a placeholder (lines 110, 223).');
+    await expect(page.getByRole('region', { name: 'Validation' })).toContainText(
+      'PUT_YOUR_ACCOUNT_ID is still a placeholder (lines 110, 223).',
+    );
     await expect(page.getByRole('region', { name: 'Validation' })).not.toContainText('PUT_YOUR_DELEGATE_TOKEN');
 
-    await expect(page.getByTestId('artifact-text')).toContainText('"Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE"');
+    await expect(page.getByTestId('artifact-text')).toContainText(
+      '"Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE"',
+    );
     await expect(page.getByTestId('artifact-text')).toContainText('system:serviceaccount:harness-delegate-ng:harness-delegate-irsa');
     await page.getByRole('tab', { name: 'Permission policy' }).click();
     await expect(page.getByTestId('artifact-text')).toContainText('"ec2:DescribeRegions"');
@@ -100,7 +124,10 @@ test.describe('Delegate YAML workbench', () => {
     // Save the patched manifest: the window patched it itself, and it is exactly what the CLI writes.
     const expected = cliOutput();
     expect(expected).toContain(TOKEN);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save harness-delegate.irsa.yaml' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Save harness-delegate.irsa.yaml' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('harness-delegate.irsa.yaml');
     expect(readFileSync((await download.path()) as string, 'utf8')).toBe(expected);
 
@@ -115,11 +142,17 @@ test.describe('Delegate YAML workbench', () => {
         await window.api.delegate.irsa({ manifest: text, form }),
         await window.api.delegate.generate({ form }),
       ],
-      [manifest, { serviceAccount: SA, roleArn: ROLE, oidcIssuer: ISSUER, clusterName: 'prod-eks', useCases: ['s3-read'] }] as [string, DelegateFormInput],
+      [manifest, { serviceAccount: SA, roleArn: ROLE, oidcIssuer: ISSUER, clusterName: 'prod-eks', useCases: ['s3-read'] }] as [
+        string,
+        DelegateFormInput,
+      ],
     );
     expect(direct.every((result) => result.ok)).toBe(true);
     const recorded = await page.evaluate(() => (window as unknown as RecordingWindow).__awbResults);
-    const delegateAnswers = [...direct.map((result) => JSON.stringify(result)), ...recorded.filter((r) => r.channel.startsWith('delegate.')).map((r) => r.json)];
+    const delegateAnswers = [
+      ...direct.map((result) => JSON.stringify(result)),
+      ...recorded.filter((r) => r.channel.startsWith('delegate.')).map((r) => r.json),
+    ];
     expect(recorded.filter((r) => r.channel === 'delegate.irsa').length).toBeGreaterThan(0);
     for (const json of delegateAnswers) {
       for (const canary of CANARIES) expect(json).not.toContain(canary);
@@ -142,11 +175,15 @@ test.describe('Delegate YAML workbench', () => {
     const validation = page.getByRole('region', { name: 'Validation' });
     await expect(validation).toContainText('1 error, 5 warnings');
     await expect(validation.getByRole('listitem').first()).toContainText('line 14');
-    await expect(validation.getByRole('listitem').first()).toContainText('The role ARN is in partition "aws" but the cluster\'s region us-gov-west-1 is in "aws-us-gov".');
+    await expect(validation.getByRole('listitem').first()).toContainText(
+      'The role ARN is in partition "aws" but the cluster\'s region us-gov-west-1 is in "aws-us-gov".',
+    );
     await page.getByRole('radio', { name: 'Enter account ID and role name' }).check();
     await page.getByLabel('AWS account ID').fill('123456789012');
     await page.getByRole('textbox', { name: 'Role name', exact: true }).fill('harness-delegate');
     await expect(validation).toContainText('0 errors, 5 warnings');
-    await expect(page.getByRole('region', { name: 'Side-by-side diff of the manifest' })).toContainText('arn:aws-us-gov:iam::123456789012:role/harness-delegate');
+    await expect(page.getByRole('region', { name: 'Side-by-side diff of the manifest' })).toContainText(
+      'arn:aws-us-gov:iam::123456789012:role/harness-delegate',
+    );
   });
 });

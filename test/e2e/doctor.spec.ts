@@ -44,7 +44,9 @@ test.describe('Doctor', () => {
 
     // The evidence is selected in the customer's own text.
     await first.getByRole('button', { name: 'Show in input' }).first().click();
-    const selected = await page.getByRole('textbox', { name: 'Paste 1' }).evaluate((area: HTMLTextAreaElement) => area.value.slice(area.selectionStart, area.selectionEnd));
+    const selected = await page
+      .getByRole('textbox', { name: 'Paste 1' })
+      .evaluate((area: HTMLTextAreaElement) => area.value.slice(area.selectionStart, area.selectionEnd));
     expect(selected).toBe('InvalidClientTokenId');
 
     await first.getByRole('button', { name: 'Copy' }).click();

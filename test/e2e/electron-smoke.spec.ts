@@ -11,7 +11,8 @@ import { _electron as electron, expect, test } from '@playwright/test';
 const electronDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
 const pathFile = join(electronDir, 'path.txt');
 const binary = existsSync(pathFile) ? join(electronDir, 'dist', readFileSync(pathFile, 'utf8')) : null;
-const reason = 'the Electron runtime is not installed here (its download from github.com is not reachable); run this on a machine with internet access';
+const reason =
+  'the Electron runtime is not installed here (its download from github.com is not reachable); run this on a machine with internet access';
 
 test('the Electron app starts with a locked-down window', async () => {
   if (!binary || !existsSync(binary)) console.warn(`SKIPPED: Electron launch test: ${reason}`);

@@ -21,7 +21,10 @@ async function serveRenderer(): Promise<{ server: Server; origin: string }> {
     if (!file.startsWith(RENDERER_DIR)) return void response.writeHead(404).end();
     try {
       const body = await readFile(file);
-      response.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'content-security-policy': contentSecurityPolicy('production') });
+      response.writeHead(200, {
+        'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': contentSecurityPolicy('production'),
+      });
       response.end(body);
     } catch {
       response.writeHead(404).end();
@@ -33,9 +36,14 @@ async function serveRenderer(): Promise<{ server: Server; origin: string }> {
 
 let bridgeScript: Promise<string> | undefined;
 function pageApiScript(): Promise<string> {
-  bridgeScript ??= build({ entryPoints: [join(import.meta.dirname, 'bridge/page-api.ts')], bundle: true, format: 'iife', write: false, platform: 'browser', target: 'chrome120' }).then(
-    (result) => result.outputFiles[0]?.text ?? '',
-  );
+  bridgeScript ??= build({
+    entryPoints: [join(import.meta.dirname, 'bridge/page-api.ts')],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    platform: 'browser',
+    target: 'chrome120',
+  }).then((result) => result.outputFiles[0]?.text ?? '');
   return bridgeScript;
 }
 
@@ -49,7 +57,15 @@ export interface AppFixture {
   open(view?: string): Promise<void>;
 }
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export const test = base.extend<{ app: AppFixture }, { browserInstance: Browser | null }>({
   browserInstance: [
@@ -77,8 +93,15 @@ export const test = base.extend<{ app: AppFixture }, { browserInstance: Browser 
     });
     page.on('pageerror', (error) => consoleErrors.push(error.message));
     await page.exposeBinding('__awbInvoke', (source, channel: string, args: unknown) =>
-      router.invoke(channel, args, { url: source.frame.url(), isTopFrame: source.frame === source.page.mainFrame() }, (event) =>
-        void source.page.evaluate(([c, e]) => (window as unknown as { __awbProgress(c: string, e: unknown): void }).__awbProgress(c, e), [channel, event] as const),
+      router.invoke(
+        channel,
+        args,
+        { url: source.frame.url(), isTopFrame: source.frame === source.page.mainFrame() },
+        (event) =>
+          void source.page.evaluate(([c, e]) => (window as unknown as { __awbProgress(c: string, e: unknown): void }).__awbProgress(c, e), [
+            channel,
+            event,
+          ] as const),
       ),
     );
     await page.addInitScript({ content: await pageApiScript() });

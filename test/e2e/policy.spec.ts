@@ -7,7 +7,18 @@ const identity = JSON.stringify(
   2,
 );
 const scp = JSON.stringify(
-  { Version: '2012-10-17', Statement: [{ Sid: 'DenyOutsideGovCloud', Effect: 'Deny', Action: '*', Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': ['us-gov-west-1', 'us-gov-east-1'] } } }] },
+  {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'DenyOutsideGovCloud',
+        Effect: 'Deny',
+        Action: '*',
+        Resource: '*',
+        Condition: { StringNotEquals: { 'aws:RequestedRegion': ['us-gov-west-1', 'us-gov-east-1'] } },
+      },
+    ],
+  },
   null,
   2,
 );

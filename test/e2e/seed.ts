@@ -12,7 +12,10 @@ export async function saveManualConnector(
       connector: {
         ...connector,
         type: 'Aws',
-        spec: { credential: { type: 'ManualConfig', spec: { accessKey: keys.accessKeyId, secretKeyRef }, region: 'us-east-1' }, executeOnDelegate: false },
+        spec: {
+          credential: { type: 'ManualConfig', spec: { accessKey: keys.accessKeyId, secretKeyRef }, region: 'us-east-1' },
+          executeOnDelegate: false,
+        },
       },
     },
     secrets: [{ ref: secretKeyRef, value: keys.secretAccessKey }],

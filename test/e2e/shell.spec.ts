@@ -74,7 +74,13 @@ test.describe('app shell', () => {
     const results = await app.page.evaluate(async (value) => {
       const set = await window.api.secrets.set({ ref: 'account.e2e_secret', value });
       const has = await window.api.secrets.has({ ref: 'account.e2e_secret' });
-      return { set, has, names: Object.keys(window.api.secrets), ipcRenderer: 'ipcRenderer' in window, require: typeof (window as unknown as { require?: unknown }).require };
+      return {
+        set,
+        has,
+        names: Object.keys(window.api.secrets),
+        ipcRenderer: 'ipcRenderer' in window,
+        require: typeof (window as unknown as { require?: unknown }).require,
+      };
     }, secret);
     expect(results.set).toEqual({ ok: true, value: { ref: 'account.e2e_secret', stored: true } });
     expect(results.has).toEqual({ ok: true, value: { ref: 'account.e2e_secret', exists: true } });

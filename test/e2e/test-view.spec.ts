@@ -10,7 +10,9 @@ import { sharedEndpoint } from '../helpers/aws-endpoint';
  */
 const world = buildWorld({
   overrides: {
-    accounts: [{ id: ACCOUNTS.main, enabledOptInRegions: ['eu-south-1'], scpDeniedRegions: ['sa-east-1'], stsDisabledRegions: ['eu-west-3'] }],
+    accounts: [
+      { id: ACCOUNTS.main, enabledOptInRegions: ['eu-south-1'], scpDeniedRegions: ['sa-east-1'], stsDisabledRegions: ['eu-west-3'] },
+    ],
     faults: { 'us-west-2': { latencyMs: 1500 }, 'ap-northeast-1': { latencyMs: 1500 } },
   },
 });
@@ -28,7 +30,9 @@ test.describe('Test view', () => {
     await app.open('test');
     await expect(page.getByRole('heading', { level: 1, name: 'Test' })).toBeVisible();
     await page.getByLabel('Regions').selectOption('list');
-    await page.getByLabel('Region codes').fill('us-east-1, us-west-2, eu-west-1, eu-west-3, eu-south-1, af-south-1, sa-east-1, ap-northeast-1, us-gov-west-1');
+    await page
+      .getByLabel('Region codes')
+      .fill('us-east-1, us-west-2, eu-west-1, eu-west-3, eu-south-1, af-south-1, sa-east-1, ap-northeast-1, us-gov-west-1');
     await page.getByLabel('Endpoint URL (optional)').fill(endpoint.url);
     await page.getByRole('button', { name: 'Run', exact: true }).click();
 
@@ -71,7 +75,11 @@ test.describe('Test view', () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
     await expect(page.getByRole('status').getByText('Cancelled', { exact: true })).toBeVisible();
     await expect(page.getByRole('button', { name: 'ap-northeast-1 STS identity: Cancelled' })).toBeVisible();
-    expect(app.context.ctx.history.list({ limit: 5 }).runs[0]).toMatchObject({ kind: 'sweep', status: 'cancelled', connectorIdentifier: 'aws_sweep' });
+    expect(app.context.ctx.history.list({ limit: 5 }).runs[0]).toMatchObject({
+      kind: 'sweep',
+      status: 'cancelled',
+      connectorIdentifier: 'aws_sweep',
+    });
   });
 
   test('network preflight shows each hop of each endpoint and offers the allowlist', async ({ app }) => {

@@ -44,7 +44,9 @@ async function screenshots(page: Page, outputPath: (name: string) => string, nam
 test.describe('wizard Save and test', () => {
   const endpoint = sharedEndpoint(test, world.config);
 
-  test('tests a new connector at a custom endpoint URL: passes with the right secret, names the class and fix with a wrong one', async ({ app }, testInfo) => {
+  test('tests a new connector at a custom endpoint URL: passes with the right secret, names the class and fix with a wrong one', async ({
+    app,
+  }, testInfo) => {
     const { page } = app;
     const before = endpoint.requests.length;
     await app.open('connectors');

@@ -15,12 +15,12 @@ export interface Requirement {
 let keychain: Promise<Requirement> | undefined;
 
 export function keychainRequirement(): Promise<Requirement> {
-  keychain ??= new KeytarSecretStore({ service: 'awb-test-probe' })
-    .status()
-    .then((status) => ({
-      met: status.available,
-      reason: status.available ? '' : `no Secret Service is reachable (${status.message} Start one with: dbus-run-session -- bash -c 'echo -n pw | gnome-keyring-daemon --unlock --components=secrets; npm test')`,
-    }));
+  keychain ??= new KeytarSecretStore({ service: 'awb-test-probe' }).status().then((status) => ({
+    met: status.available,
+    reason: status.available
+      ? ''
+      : `no Secret Service is reachable (${status.message} Start one with: dbus-run-session -- bash -c 'echo -n pw | gnome-keyring-daemon --unlock --components=secrets; npm test')`,
+  }));
   return keychain;
 }
 

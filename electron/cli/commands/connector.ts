@@ -36,7 +36,8 @@ function jsonIssue(issue: YamlIssue): JsonIssue {
 
 function id(argv: readonly string[], io: CliIo): number {
   const { positionals } = parseFlags(argv, {});
-  if (positionals.length !== 1) throw new UsageError('give exactly one name; quote it when it has spaces: awb connector id "My AWS connector"');
+  if (positionals.length !== 1)
+    throw new UsageError('give exactly one name; quote it when it has spaces: awb connector id "My AWS connector"');
   const identifier = identifierFromName(positionals[0]!);
   io.stdout(`${identifier}\n`);
   const problem = identifierError(identifier);
@@ -51,11 +52,22 @@ async function checkFile(file: string): Promise<FileResult & { readable: boolean
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? 'The file does not exist.' : code === 'EISDIR' ? 'This is a folder, not a file.' : `The file cannot be read (${code ?? 'unknown error'}).`;
+    const message =
+      code === 'ENOENT'
+        ? 'The file does not exist.'
+        : code === 'EISDIR'
+          ? 'This is a folder, not a file.'
+          : `The file cannot be read (${code ?? 'unknown error'}).`;
     return { file, readable: false, valid: false, errors: [{ path: '', message, line: 0, column: 0 }], warnings: [] };
   }
   const result = importConnectorYaml(text);
-  return { file, readable: true, valid: result.errors.length === 0, errors: result.errors.map(jsonIssue), warnings: result.warnings.map(jsonIssue) };
+  return {
+    file,
+    readable: true,
+    valid: result.errors.length === 0,
+    errors: result.errors.map(jsonIssue),
+    warnings: result.warnings.map(jsonIssue),
+  };
 }
 
 function humanReport(results: readonly FileResult[]): string {
@@ -65,7 +77,10 @@ function humanReport(results: readonly FileResult[]): string {
     const describe = (issue: JsonIssue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message);
     for (const issue of result.errors) lines.push(`${at(issue)}: error: ${describe(issue)}`);
     for (const issue of result.warnings) lines.push(`${at(issue)}: warning: ${describe(issue)}`);
-    if (result.valid) lines.push(`${result.file}: valid${result.warnings.length ? ` (${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'})` : ''}`);
+    if (result.valid)
+      lines.push(
+        `${result.file}: valid${result.warnings.length ? ` (${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'})` : ''}`,
+      );
   }
   const valid = results.filter((result) => result.valid).length;
   lines.push(`${results.length} file${results.length === 1 ? '' : 's'}: ${valid} valid, ${results.length - valid} not valid`);

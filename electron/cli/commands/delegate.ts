@@ -71,7 +71,7 @@ async function irsa(argv: readonly string[], io: CliIo): Promise<number> {
     return EXIT.failed;
   }
   // Lines refer to the input when no edit was made, else to the patched manifest (the SA adds lines).
-  const label = result.edits === null ? file : values.out ?? 'patched manifest';
+  const label = result.edits === null ? file : (values.out ?? 'patched manifest');
   for (const problem of result.problems) io.stderr(formatProblem(label, problem));
   if (hasErrors(result.problems) || result.edits === null) return EXIT.failed;
   // The same splices the app's window applies; on the user's own disk the whole manifest may be written.
@@ -99,7 +99,10 @@ function trust(argv: readonly string[], io: CliIo): number {
   const accountId = requireFlag(values, 'account');
   const errors: string[] = [];
   const issuer = parseOidcIssuer(issuerUrl);
-  if (!issuer) errors.push(`--oidc-issuer "${issuerUrl}" is not an EKS OIDC issuer URL (https://oidc.eks.<region>.amazonaws.com/id/<ID>; China: .amazonaws.com.cn).`);
+  if (!issuer)
+    errors.push(
+      `--oidc-issuer "${issuerUrl}" is not an EKS OIDC issuer URL (https://oidc.eks.<region>.amazonaws.com/id/<ID>; China: .amazonaws.com.cn).`,
+    );
   if (!/^\d{12}$/.test(accountId)) errors.push(`--account "${accountId}" is not a 12-digit AWS account ID.`);
   const namespaceProblem = namespaceNameProblem(namespace);
   if (namespaceProblem) errors.push(`--namespace "${namespace}" ${namespaceProblem}.`);

@@ -41,17 +41,23 @@ function formatFinding(finding: Finding, index: number, result: DoctorResult): s
   const lines = [`${index + 1}. [${finding.severity}] ${finding.title}  (${finding.class}, ${Math.round(finding.confidence * 100)}%)`];
   lines.push(`   why: ${finding.explanation.replace(/\n/g, '\n        ')}`);
   for (const evidence of finding.evidence.slice(0, 4)) {
-    lines.push(`   evidence (${result.inputs[evidence.input]?.name ?? 'input'} @${evidence.start}): ${evidence.text.replace(/\s+/g, ' ').slice(0, 160)}`);
+    lines.push(
+      `   evidence (${result.inputs[evidence.input]?.name ?? 'input'} @${evidence.start}): ${evidence.text.replace(/\s+/g, ' ').slice(0, 160)}`,
+    );
   }
   finding.fix.forEach((step, i) => lines.push(`   fix ${i + 1}. ${step}`));
   if (finding.decidingFacts.length > 0) lines.push(`   would decide: ${finding.decidingFacts.join(' | ')}`);
-  if (finding.alternatives.length > 0) lines.push(`   also possible: ${finding.alternatives.map((a) => `${a.class} ${Math.round(a.confidence * 100)}%`).join(', ')}`);
+  if (finding.alternatives.length > 0)
+    lines.push(`   also possible: ${finding.alternatives.map((a) => `${a.class} ${Math.round(a.confidence * 100)}%`).join(', ')}`);
   return lines.join('\n');
 }
 
 function formatText(result: DoctorResult): string {
   const inputs = result.inputs.map((input) => `  ${input.name}: ${input.kind} (${input.summary})`);
-  const findings = result.findings.length > 0 ? result.findings.map((f, i) => formatFinding(f, i, result)) : ['No known AWS credential failure or configuration problem found.'];
+  const findings =
+    result.findings.length > 0
+      ? result.findings.map((f, i) => formatFinding(f, i, result))
+      : ['No known AWS credential failure or configuration problem found.'];
   return [`Inputs:`, ...inputs, '', ...findings, ''].join('\n');
 }
 

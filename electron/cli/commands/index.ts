@@ -9,4 +9,13 @@ import { sweepCommand } from './sweep';
 import { testCommand } from './test';
 
 /** Every `awb` command. A capability adds its command file and one entry here. */
-export const commands: readonly Command[] = [infoCommand, connectorCommand, delegateCommand, doctorCommand, policyCommand, testCommand, sweepCommand, historyCommand];
+export const commands: readonly Command[] = [
+  infoCommand,
+  connectorCommand,
+  delegateCommand,
+  doctorCommand,
+  policyCommand,
+  testCommand,
+  sweepCommand,
+  historyCommand,
+];

@@ -53,7 +53,8 @@ function parseContext(pairs: readonly string[]): Record<string, string | string[
 
 function parseUseCases(names: readonly string[]): UseCaseId[] {
   return names.map((name) => {
-    if (!(USE_CASE_IDS as readonly string[]).includes(name)) throw new UsageError(`unknown use case "${name}"; choose from ${USE_CASE_IDS.join(', ')}.`);
+    if (!(USE_CASE_IDS as readonly string[]).includes(name))
+      throw new UsageError(`unknown use case "${name}"; choose from ${USE_CASE_IDS.join(', ')}.`);
     return name as UseCaseId;
   });
 }
@@ -61,7 +62,8 @@ function parseUseCases(names: readonly string[]): UseCaseId[] {
 function parseServiceAccount(value: string | undefined): { namespace: string; name: string } | undefined {
   if (value === undefined) return undefined;
   const [namespace, name, ...rest] = value.split(':');
-  if (!namespace || !name || rest.length > 0) throw new UsageError('--service-account takes <namespace>:<name>, e.g. harness-delegate-ng:harness-irsa.');
+  if (!namespace || !name || rest.length > 0)
+    throw new UsageError('--service-account takes <namespace>:<name>, e.g. harness-delegate-ng:harness-irsa.');
   return { namespace, name };
 }
 

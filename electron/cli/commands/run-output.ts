@@ -24,6 +24,10 @@ export function formatRun(result: RunResult, recordedIn: string | null): string 
     for (const finding of result.findings) lines.push(`  ${finding.severity.padEnd(8)}${finding.title}`, `          Fix: ${finding.fix}`);
   }
   const outcome = result.cancelled ? 'CANCELLED' : result.status === 'pass' ? 'PASS' : 'FAIL';
-  lines.push('', `${outcome} in ${result.durationMs} ms (run ${result.runId}${recordedIn ? `, recorded in ${recordedIn}` : ', not recorded'})`, '');
+  lines.push(
+    '',
+    `${outcome} in ${result.durationMs} ms (run ${result.runId}${recordedIn ? `, recorded in ${recordedIn}` : ', not recorded'})`,
+    '',
+  );
   return lines.join('\n');
 }

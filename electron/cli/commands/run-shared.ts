@@ -34,7 +34,7 @@ export const RUN_FLAGS = {
 
 export const RUN_FLAGS_USAGE = [
   '  --connector <file>            Harness connector YAML (or JSON) to test (required)',
-  '  --region <region>             Test in this region instead of the connector\'s Test Region',
+  "  --region <region>             Test in this region instead of the connector's Test Region",
   '  --endpoint-url <url>          Send STS and EC2 calls here (VPC endpoint, emulator), for every region',
   '  --secret-key-stdin            Read the secret key from the first line of standard input and an optional',
   '                                session token from the second, instead of the keychain entry secretKeyRef names',
@@ -44,7 +44,7 @@ export const RUN_FLAGS_USAGE = [
   '  --fips                        Use the FIPS endpoints',
   '  --timeout-ms <n>              Timeout of each step (default 10000)',
   '  --json                        Print one JSON object (schemaVersion 1) instead of text',
-  '  --db <path>                   Record the run in this SQLite file (default: the app\'s history)',
+  "  --db <path>                   Record the run in this SQLite file (default: the app's history)",
   '  --no-history                  Do not record the run',
   '',
   'HTTPS_PROXY, NO_PROXY and AWS_CA_BUNDLE are honoured. Ctrl-C cancels; the partial run is recorded.',
@@ -78,7 +78,8 @@ async function secretsFor(connector: TestConnector, fromStdin: boolean, keychain
 export function millisecondsOf(flag: string, value: string | undefined, max: number): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 100 || n > max) throw new UsageError(`${flag} must be a whole number of milliseconds from 100 to ${max}, not "${value}".`);
+  if (!Number.isInteger(n) || n < 100 || n > max)
+    throw new UsageError(`${flag} must be a whole number of milliseconds from 100 to ${max}, not "${value}".`);
   return n;
 }
 
@@ -93,12 +94,22 @@ export async function runFromCli(values: RunValues, sweep: SweepOptions | undefi
     fips: values.fips,
     timeoutMs: millisecondsOf('--timeout-ms', values['timeout-ms'], 300_000),
   };
-  if (options.endpointUrl && !URL.canParse(options.endpointUrl)) throw new UsageError(`--endpoint-url "${options.endpointUrl}" is not a URL.`);
+  if (options.endpointUrl && !URL.canParse(options.endpointUrl))
+    throw new UsageError(`--endpoint-url "${options.endpointUrl}" is not a URL.`);
   const keychain = new KeytarSecretStore({ service: DEFAULT_KEYCHAIN_SERVICE });
-  const read = await secretsFor(readConnector(requireFlag(values, 'connector'), values.region), values['secret-key-stdin'] ?? false, keychain);
+  const read = await secretsFor(
+    readConnector(requireFlag(values, 'connector'), values.region),
+    values['secret-key-stdin'] ?? false,
+    keychain,
+  );
   const dbPath = values['no-history'] ? null : historyDatabasePath(values.db);
   const db = dbPath ? openDatabase(dbPath, { migrations }) : null;
-  const service = new AwsTestService({ secrets: read.secrets, history: db ? new HistoryService(db) : null, appVersion: APP_VERSION, env: process.env });
+  const service = new AwsTestService({
+    secrets: read.secrets,
+    history: db ? new HistoryService(db) : null,
+    appVersion: APP_VERSION,
+    env: process.env,
+  });
   const controller = new AbortController();
   const onInterrupt = () => controller.abort();
   process.once('SIGINT', onInterrupt);
@@ -116,4 +127,3 @@ export async function runFromCli(values: RunValues, sweep: SweepOptions | undefi
   else io.stdout(formatRun(result, dbPath));
   return result.status === 'pass' ? EXIT.ok : EXIT.failed;
 }
-

@@ -6,9 +6,15 @@ import { millisecondsOf, RUN_FLAGS, RUN_FLAGS_USAGE, runFromCli } from './run-sh
 function regionsOf(value: string | undefined): SweepOptions['regions'] {
   if (value === undefined) return 'all';
   if ((REGION_PRESETS as readonly string[]).includes(value)) return value as (typeof REGION_PRESETS)[number];
-  const list = value.split(',').map((r) => r.trim()).filter(Boolean);
+  const list = value
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
   const bad = list.find((r) => !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(r));
-  if (list.length === 0 || bad !== undefined) throw new UsageError(`--regions takes all, commercial, gov, cn, reported or a list like us-east-1,eu-west-1${bad ? `; "${bad}" is not a region code` : ''}.`);
+  if (list.length === 0 || bad !== undefined)
+    throw new UsageError(
+      `--regions takes all, commercial, gov, cn, reported or a list like us-east-1,eu-west-1${bad ? `; "${bad}" is not a region code` : ''}.`,
+    );
   return list;
 }
 
@@ -36,7 +42,12 @@ export const sweepCommand: Command = {
     RUN_FLAGS_USAGE,
   ].join('\n'),
   async run(argv, io) {
-    const { values } = parseFlags(argv, { ...RUN_FLAGS, regions: { type: 'string' }, concurrency: { type: 'string' }, 'region-timeout-ms': { type: 'string' } });
+    const { values } = parseFlags(argv, {
+      ...RUN_FLAGS,
+      regions: { type: 'string' },
+      concurrency: { type: 'string' },
+      'region-timeout-ms': { type: 'string' },
+    });
     const regionTimeoutMs = millisecondsOf('--region-timeout-ms', values['region-timeout-ms'], 900_000);
     return runFromCli(values, { regions: regionsOf(values.regions), concurrency: concurrencyOf(values.concurrency), regionTimeoutMs }, io);
   },

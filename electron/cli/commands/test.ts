@@ -8,7 +8,7 @@ export const testCommand: Command = {
   usage: [
     'Usage: awb test --connector <file.yaml> [options]',
     '',
-    'Runs the connection test in the connector\'s Test Region (us-east-1 when none is set): resolve the',
+    "Runs the connection test in the connector's Test Region (us-east-1 when none is set): resolve the",
     'credentials, sts:GetCallerIdentity, sts:AssumeRole when cross-account, then ec2:DescribeRegions.',
     'Every failed step shows the AWS error code, its class and the fix.',
     '',

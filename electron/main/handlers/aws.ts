@@ -23,7 +23,8 @@ export function awsHandlers(ctx: AppContext): Pick<Handlers, AwsChannels> {
       const testRegion = connectorIdentifier ? (await load(connectorIdentifier)).testRegion : DEFAULT_TEST_REGION;
       const planned = planRegions(regions ?? [testRegion]);
       // Which regions the account reports is only known with credentials; its partition's regions stand in.
-      const list = planned === 'reported' ? regionsOfPartition(partitionOfRegion(testRegion) as CatalogPartition).map((r) => r.code) : planned;
+      const list =
+        planned === 'reported' ? regionsOfPartition(partitionOfRegion(testRegion) as CatalogPartition).map((r) => r.code) : planned;
       const targets = preflightTargets(list, createEndpointResolver({ endpointUrl, fips }));
       return runPreflight(targets, timeoutMs, { env: process.env });
     },

@@ -1,7 +1,8 @@
 import type { AppContext } from '../context';
 import type { Handlers } from '../ipc-router';
 
-type ConnectorChannels = 'connectors.list' | 'connectors.get' | 'connectors.save' | 'connectors.clone' | 'connectors.delete' | 'connectors.export';
+type ConnectorChannels =
+  'connectors.list' | 'connectors.get' | 'connectors.save' | 'connectors.clone' | 'connectors.delete' | 'connectors.export';
 
 export function connectorsHandlers(ctx: AppContext): Pick<Handlers, ConnectorChannels> {
   return {

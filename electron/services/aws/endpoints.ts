@@ -16,14 +16,22 @@ export function createEndpointResolver(options: { endpointUrl?: string | undefin
     const info = findRegion(region);
     const host = info
       ? options.fips
-        ? service === 'sts' ? info.endpoints.stsFips : info.endpoints.ec2Fips
-        : service === 'sts' ? info.endpoints.sts : info.endpoints.ec2
+        ? service === 'sts'
+          ? info.endpoints.stsFips
+          : info.endpoints.ec2Fips
+        : service === 'sts'
+          ? info.endpoints.sts
+          : info.endpoints.ec2
       : dnsSuffixOfRegion(region) && `${service}.${region}.${dnsSuffixOfRegion(region)}`;
     if (!host) {
       throw new AppError(
         'endpoint_resolution_error',
-        options.fips ? `AWS publishes no FIPS ${service.toUpperCase()} endpoint in ${region}.` : `${region} is not a region of any AWS partition, so there is no ${service.toUpperCase()} endpoint to call.`,
-        options.fips ? 'Turn FIPS off for this region or choose a region with a FIPS endpoint.' : 'Use a region code such as us-east-1 (not an Availability Zone like us-east-1a).',
+        options.fips
+          ? `AWS publishes no FIPS ${service.toUpperCase()} endpoint in ${region}.`
+          : `${region} is not a region of any AWS partition, so there is no ${service.toUpperCase()} endpoint to call.`,
+        options.fips
+          ? 'Turn FIPS off for this region or choose a region with a FIPS endpoint.'
+          : 'Use a region code such as us-east-1 (not an Availability Zone like us-east-1a).',
       );
     }
     return new URL(`https://${host}`);

@@ -40,7 +40,9 @@ export function buildFindings(regions: readonly RegionResult[], extra: readonly 
 }
 
 export function partitionSkipFinding(skipped: readonly string[], skippedPartition: string, credentialsPartition: string | null): Finding {
-  const owner = credentialsPartition ? `these credentials belong to ${partitionName(credentialsPartition)}` : 'the credentials did not work in their own partition';
+  const owner = credentialsPartition
+    ? `these credentials belong to ${partitionName(credentialsPartition)}`
+    : 'the credentials did not work in their own partition';
   return {
     class: 'partition_mismatch',
     severity: 'info',

@@ -41,7 +41,7 @@ export function readCaBundle(env: Env): Buffer | undefined {
     throw new AppError(
       'tls_certificate_error',
       `AWS_CA_BUNDLE points at ${file}, which cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unreadable'}).`,
-      'Set AWS_CA_BUNDLE to the PEM file with your organisation\'s root certificates, or unset it.',
+      "Set AWS_CA_BUNDLE to the PEM file with your organisation's root certificates, or unset it.",
     );
   }
 }
@@ -63,7 +63,10 @@ class TrustingProxyAgent extends HttpsProxyAgent<string> {
 
   override connect(req: Parameters<HttpsProxyAgent<string>['connect']>[0], opts: ConnectOptions) {
     const host = String(opts.host ?? '');
-    const checks = { checkServerIdentity: (_: string, cert: PeerCertificate) => checkServerIdentity(host, cert), ...(this.ca ? { ca: this.ca } : {}) };
+    const checks = {
+      checkServerIdentity: (_: string, cert: PeerCertificate) => checkServerIdentity(host, cert),
+      ...(this.ca ? { ca: this.ca } : {}),
+    };
     return super.connect(req, { ...opts, ...checks } as ConnectOptions);
   }
 }

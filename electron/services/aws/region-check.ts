@@ -67,7 +67,13 @@ export async function checkRegion(input: RegionCheckInput): Promise<RegionResult
   const base = input.credentials;
   const sts = stsClient(region, base, settings);
   const stsHost = settings.endpoints('sts', region).host;
-  const who = await runStep('sts_get_caller_identity', runtime, () => contextFor(region, base, now), (signal) => sts.send(new GetCallerIdentityCommand({}), { abortSignal: signal }), stsHost);
+  const who = await runStep(
+    'sts_get_caller_identity',
+    runtime,
+    () => contextFor(region, base, now),
+    (signal) => sts.send(new GetCallerIdentityCommand({}), { abortSignal: signal }),
+    stsHost,
+  );
   push(who.check);
   if (who.value) identity = { account: who.value.Account ?? '', arn: who.value.Arn ?? '', userId: who.value.UserId ?? '' };
   const carryOn = who.check.status === 'pass' || who.check.error?.class === 'sts_region_disabled';
@@ -79,13 +85,22 @@ export async function checkRegion(input: RegionCheckInput): Promise<RegionResult
       push(skippedCheck('sts_assume_role', runtime.signal?.aborted, region));
       ec2Credentials = null;
     } else {
-      const assumed = await runStep('sts_assume_role', runtime, () => contextFor(region, base, now), (signal) =>
-        sts.send(new AssumeRoleCommand({ RoleArn: role.roleArn, RoleSessionName: `awb-${randomUUID()}`, ExternalId: role.externalId }), { abortSignal: signal }), stsHost);
+      const assumed = await runStep(
+        'sts_assume_role',
+        runtime,
+        () => contextFor(region, base, now),
+        (signal) =>
+          sts.send(new AssumeRoleCommand({ RoleArn: role.roleArn, RoleSessionName: `awb-${randomUUID()}`, ExternalId: role.externalId }), {
+            abortSignal: signal,
+          }),
+        stsHost,
+      );
       push(assumed.check);
       const c = assumed.value?.Credentials;
-      ec2Credentials = c?.AccessKeyId && c.SecretAccessKey
-        ? { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration }
-        : null;
+      ec2Credentials =
+        c?.AccessKeyId && c.SecretAccessKey
+          ? { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration }
+          : null;
     }
   } else {
     push(skippedCheck('sts_assume_role'));
@@ -96,7 +111,13 @@ export async function checkRegion(input: RegionCheckInput): Promise<RegionResult
   } else {
     const creds = ec2Credentials;
     const ec2 = ec2Client(region, creds, settings);
-    const described = await runStep('ec2_describe_regions', runtime, () => contextFor(region, creds, now), (signal) => ec2.send(new DescribeRegionsCommand({}), { abortSignal: signal }), settings.endpoints('ec2', region).host);
+    const described = await runStep(
+      'ec2_describe_regions',
+      runtime,
+      () => contextFor(region, creds, now),
+      (signal) => ec2.send(new DescribeRegionsCommand({}), { abortSignal: signal }),
+      settings.endpoints('ec2', region).host,
+    );
     push(described.check);
     ec2.destroy();
   }

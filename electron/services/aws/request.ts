@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { sweepOptionsSchema, testOptionsSchema, type SweepOptions, type TestConnector, type TestOptions } from '../../../shared/aws-test/input';
+import {
+  sweepOptionsSchema,
+  testOptionsSchema,
+  type SweepOptions,
+  type TestConnector,
+  type TestOptions,
+} from '../../../shared/aws-test/input';
 import { createEndpointResolver, type EndpointResolver } from './endpoints';
 import type { RunRequest } from './sweep';
 import { planRegions } from './sweep-plan';
@@ -8,7 +14,11 @@ import { planRegions } from './sweep-plan';
  * Turns what a caller asked for (IPC, CLI) into a run: a plain test covers the Test Region, a sweep
  * the planned regions. The endpoint resolver follows the options (custom URL, FIPS).
  */
-export function buildRun(connector: TestConnector, options: TestOptions, sweep?: SweepOptions): { request: RunRequest; endpoints: EndpointResolver } {
+export function buildRun(
+  connector: TestConnector,
+  options: TestOptions,
+  sweep?: SweepOptions,
+): { request: RunRequest; endpoints: EndpointResolver } {
   const parsed = testOptionsSchema.parse(options);
   const plan = sweep ? sweepOptionsSchema.parse(sweep) : null;
   return {

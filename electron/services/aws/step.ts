@@ -28,7 +28,14 @@ export function skippedCheck(name: CheckName, cancelled = false, region = ''): C
     status: 'skipped',
     durationMs: 0,
     requestId: null,
-    error: cancelled ? { code: 'Cancelled', message: 'The run was cancelled before this check finished.', class: 'cancelled', fix: fixFor('cancelled', { region, step: name }) } : null,
+    error: cancelled
+      ? {
+          code: 'Cancelled',
+          message: 'The run was cancelled before this check finished.',
+          class: 'cancelled',
+          fix: fixFor('cancelled', { region, step: name }),
+        }
+      : null,
   };
 }
 
@@ -72,7 +79,8 @@ export async function runStep<T>(
     return { value, check: { name, status: 'pass', durationMs: elapsed(), requestId: value?.$metadata?.requestId ?? null, error: null } };
   } catch (error) {
     const context = { ...failure(error), step: name };
-    if (error instanceof StepAbort && error.reason === 'cancelled') return { value: undefined, check: { ...skippedCheck(name, true, context.region), durationMs: elapsed() } };
+    if (error instanceof StepAbort && error.reason === 'cancelled')
+      return { value: undefined, check: { ...skippedCheck(name, true, context.region), durationMs: elapsed() } };
     const raw = rawFailure(error);
     const described =
       error instanceof StepAbort

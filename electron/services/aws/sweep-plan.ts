@@ -14,7 +14,11 @@ export function planRegions(regions: SweepOptions['regions']): string[] | 'repor
   if (typeof regions === 'string') return regionsOfPartition(PRESET_PARTITION[regions]).map((r) => r.code);
   const unknown = regions.filter((code) => !isKnownRegion(code) && partitionOfRegion(code) === null);
   if (unknown.length) {
-    throw new AppError('invalid_input', `Not AWS regions: ${unknown.join(', ')}.`, 'Use region codes such as us-east-1, us-gov-west-1 or cn-north-1.');
+    throw new AppError(
+      'invalid_input',
+      `Not AWS regions: ${unknown.join(', ')}.`,
+      'Use region codes such as us-east-1, us-gov-west-1 or cn-north-1.',
+    );
   }
   return [...new Set(regions)];
 }

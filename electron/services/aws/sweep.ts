@@ -48,7 +48,12 @@ function regionOnly(region: string, checks: CheckResult[]): RegionResult {
 }
 
 /** Runs `work` over `items` with at most `limit` in flight; items not started before cancel are left out. */
-async function pool<T>(items: readonly T[], limit: number, signal: AbortSignal | undefined, work: (item: T) => Promise<void>): Promise<void> {
+async function pool<T>(
+  items: readonly T[],
+  limit: number,
+  signal: AbortSignal | undefined,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length && !signal?.aborted) await work(items[next++] as T);
@@ -57,7 +62,12 @@ async function pool<T>(items: readonly T[], limit: number, signal: AbortSignal |
 }
 
 /** Failures AWS words as "unknown key" are re-read once the key is known to work elsewhere. */
-function reclassify(results: Map<string, RegionResult>, regions: readonly string[], to: 'region_not_enabled' | 'partition_mismatch', applies: (region: string) => boolean): void {
+function reclassify(
+  results: Map<string, RegionResult>,
+  regions: readonly string[],
+  to: 'region_not_enabled' | 'partition_mismatch',
+  applies: (region: string) => boolean,
+): void {
   for (const region of regions) {
     const result = results.get(region);
     if (!result || !applies(region)) continue;
@@ -108,7 +118,17 @@ export async function runChecks(request: RunRequest, deps: AwsTestDeps, hooks: R
   }
   const testIn = async (region: string) => {
     if (!credentials) return;
-    const result = await checkRegion({ connector, region, resolve: resolved.check, credentials, settings, runtime, regionTimeoutMs: request.regionTimeoutMs, now: clock, onUpdate: (r) => update(r) });
+    const result = await checkRegion({
+      connector,
+      region,
+      resolve: resolved.check,
+      credentials,
+      settings,
+      runtime,
+      regionTimeoutMs: request.regionTimeoutMs,
+      now: clock,
+      onUpdate: (r) => update(r),
+    });
     update(result, true);
   };
 
@@ -121,7 +141,8 @@ export async function runChecks(request: RunRequest, deps: AwsTestDeps, hooks: R
   const passed = [...results.values()].find((r) => r.identity !== null);
   const rejected = [...results.values()].some((r) => r.checks.some((c) => c.error && isAuthRejection(c.error.code)));
   if (passed) owner = partitionOfArn(passed.identity!.arn);
-  else if (credentials && rejected && !hooks.signal?.aborted) owner = await probeOwner(home, homeRegions, credentials, settings, hooks.signal, extra);
+  else if (credentials && rejected && !hooks.signal?.aborted)
+    owner = await probeOwner(home, homeRegions, credentials, settings, hooks.signal, extra);
 
   if (owner === home) reclassify(results, homeRegions, 'region_not_enabled', (r) => findRegion(r)?.optIn === true);
   if (owner && owner !== home) reclassify(results, homeRegions, 'partition_mismatch', () => true);
@@ -147,7 +168,12 @@ export async function runChecks(request: RunRequest, deps: AwsTestDeps, hooks: R
     schemaVersion: 1,
     runId,
     kind: request.kind,
-    connector: { identifier: connector.identifier, credentialType: connector.credentialType, testRegion: connector.testRegion, crossAccount: connector.crossAccount !== null },
+    connector: {
+      identifier: connector.identifier,
+      credentialType: connector.credentialType,
+      testRegion: connector.testRegion,
+      crossAccount: connector.crossAccount !== null,
+    },
     status: failed || hooks.signal?.aborted ? 'fail' : 'pass',
     cancelled: !!hooks.signal?.aborted,
     startedAt: startedAt.toISOString(),

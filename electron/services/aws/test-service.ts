@@ -42,9 +42,11 @@ export class AwsTestService {
   ): Promise<RunResult> {
     const { request, endpoints } = buildRun(connector, options, sweep);
     const runId = hooks.runId ?? request.runId!;
-    if (this.running.has(runId)) throw new AppError('invalid_argument', `A run with id ${runId} is already running.`, 'Start the run with a new id.');
+    if (this.running.has(runId))
+      throw new AppError('invalid_argument', `A run with id ${runId} is already running.`, 'Start the run with a new id.');
     // Checked up front: otherwise the history's primary key refuses the record after all the network work.
-    if (this.deps.history?.has(runId)) throw new AppError('invalid_argument', `A run with id ${runId} is already in history.`, 'Start the run with a new id.');
+    if (this.deps.history?.has(runId))
+      throw new AppError('invalid_argument', `A run with id ${runId} is already in history.`, 'Start the run with a new id.');
     const controller = new AbortController();
     hooks.signal?.addEventListener('abort', () => controller.abort(), { once: true });
     const done = (async () => {
@@ -56,7 +58,15 @@ export class AwsTestService {
       this.deps.history?.record({
         result,
         connector,
-        options: { regions: sweep?.regions ?? [connector.testRegion], concurrency: request.concurrency, timeoutMs: request.timeoutMs, regionTimeoutMs: request.regionTimeoutMs, endpointUrl: recordableUrl(options.endpointUrl), profile: options.profile ?? null, fips: options.fips ?? false },
+        options: {
+          regions: sweep?.regions ?? [connector.testRegion],
+          concurrency: request.concurrency,
+          timeoutMs: request.timeoutMs,
+          regionTimeoutMs: request.regionTimeoutMs,
+          endpointUrl: recordableUrl(options.endpointUrl),
+          profile: options.profile ?? null,
+          fips: options.fips ?? false,
+        },
         appVersion: this.deps.appVersion,
       });
       return result;

@@ -36,7 +36,11 @@ export interface DeleteResult {
 }
 
 function notFound(identifier: string): AppError {
-  return new AppError('not_found', `There is no saved connector with Id ${identifier}.`, 'Check the Id in the connectors list; it may have been deleted.');
+  return new AppError(
+    'not_found',
+    `There is no saved connector with Id ${identifier}.`,
+    'Check the Id in the connectors list; it may have been deleted.',
+  );
 }
 
 function summaryOf(document: ConnectorDocument, updatedAt: string): ConnectorSummary {
@@ -73,7 +77,16 @@ export class ConnectorService {
       .map((row) => ({ row, document: JSON.parse(row.document) as ConnectorDocument }))
       .filter(({ document }) => {
         const c = document.connector;
-        const haystack = [c.name, c.identifier, c.description ?? '', c.spec.credential.type, testRegionOf(c), ...(c.spec.delegateSelectors ?? [])].join(' ').toLowerCase();
+        const haystack = [
+          c.name,
+          c.identifier,
+          c.description ?? '',
+          c.spec.credential.type,
+          testRegionOf(c),
+          ...(c.spec.delegateSelectors ?? []),
+        ]
+          .join(' ')
+          .toLowerCase();
         return words.every((word) => haystack.includes(word));
       })
       .map(({ row, document }) => summaryOf(document, row.updated_at));
@@ -90,27 +103,47 @@ export class ConnectorService {
     const errors = checkConnectorDocument(document).issues.filter((issue) => issue.severity === 'error');
     if (errors.length > 0) {
       const first = errors[0]!;
-      throw new AppError('invalid_input', `The connector is not valid: ${formatPath(first.path)}: ${first.message}`, 'Correct the highlighted fields and save again.');
+      throw new AppError(
+        'invalid_input',
+        `The connector is not valid: ${formatPath(first.path)}: ${first.message}`,
+        'Correct the highlighted fields and save again.',
+      );
     }
     const identifier = document.connector.identifier;
     const existing = this.findRow(request.identifier ?? identifier);
     if (request.identifier === undefined && existing) {
-      throw new AppError('invalid_input', `A connector with Id ${identifier} already exists.`, 'Choose another Id, or open the existing connector to edit it.');
+      throw new AppError(
+        'invalid_input',
+        `A connector with Id ${identifier} already exists.`,
+        'Choose another Id, or open the existing connector to edit it.',
+      );
     }
     if (request.identifier !== undefined) {
       if (!existing) throw notFound(request.identifier);
       if (identifier !== request.identifier) {
-        throw new AppError('invalid_input', `The Id of a saved connector cannot change (it is ${request.identifier}, the edit has ${identifier}).`, 'Keep the Id, or clone the connector to get one with a new Id.');
+        throw new AppError(
+          'invalid_input',
+          `The Id of a saved connector cannot change (it is ${request.identifier}, the edit has ${identifier}).`,
+          'Keep the Id, or clone the connector to get one with a new Id.',
+        );
       }
     }
     const refs = new Set(secretRefsOf(document).map((use) => use.ref));
     const json = JSON.stringify(document);
     for (const secret of request.secrets) {
       if (!refs.has(secret.ref)) {
-        throw new AppError('invalid_argument', `The connector does not use the secret reference ${secret.ref}, so its value was not stored.`, 'Send values only for the connector’s accessKeyRef, secretKeyRef and sessionTokenRef.');
+        throw new AppError(
+          'invalid_argument',
+          `The connector does not use the secret reference ${secret.ref}, so its value was not stored.`,
+          'Send values only for the connector’s accessKeyRef, secretKeyRef and sessionTokenRef.',
+        );
       }
       if (secret.value.length >= 4 && json.includes(secret.value)) {
-        throw new AppError('invalid_input', `A secret value was also typed into one of the connector's fields (reference ${secret.ref}); nothing was saved.`, 'Remove the secret from the Name, Description, tags or Access Key field; secrets belong only in their password field.');
+        throw new AppError(
+          'invalid_input',
+          `A secret value was also typed into one of the connector's fields (reference ${secret.ref}); nothing was saved.`,
+          'Remove the secret from the Name, Description, tags or Access Key field; secrets belong only in their password field.',
+        );
       }
     }
     // Keychain first: if it is unavailable nothing is saved, and the user is told why, with the fix.
@@ -188,7 +221,8 @@ export class ConnectorService {
     const users = new Map<string, string[]>();
     for (const row of this.rows()) {
       if (row.identifier === except) continue;
-      for (const { ref } of secretRefsOf(JSON.parse(row.document) as ConnectorDocument)) users.set(ref, [...(users.get(ref) ?? []), row.identifier]);
+      for (const { ref } of secretRefsOf(JSON.parse(row.document) as ConnectorDocument))
+        users.set(ref, [...(users.get(ref) ?? []), row.identifier]);
     }
     return users;
   }
@@ -198,11 +232,17 @@ export class ConnectorService {
   }
 
   private rows(): ConnectorRow[] {
-    return this.db.prepare<[], ConnectorRow>('SELECT identifier, document, created_at, updated_at FROM connectors ORDER BY name COLLATE NOCASE, identifier').all();
+    return this.db
+      .prepare<[], ConnectorRow>(
+        'SELECT identifier, document, created_at, updated_at FROM connectors ORDER BY name COLLATE NOCASE, identifier',
+      )
+      .all();
   }
 
   private findRow(identifier: string): ConnectorRow | undefined {
-    return this.db.prepare<[string], ConnectorRow>('SELECT identifier, document, created_at, updated_at FROM connectors WHERE identifier = ?').get(identifier);
+    return this.db
+      .prepare<[string], ConnectorRow>('SELECT identifier, document, created_at, updated_at FROM connectors WHERE identifier = ?')
+      .get(identifier);
   }
 
   private row(identifier: string): ConnectorRow {

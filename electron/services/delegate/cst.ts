@@ -100,7 +100,10 @@ export function insertDocumentAfter(tokens: CST.Token[], after: CST.Document, va
   if (at < 0) throw new Error('The anchor document is not among the manifest tokens.');
   const next = tokens.slice(at + 1).find((t): t is CST.Document => t.type === 'document');
   const separator = next ? leadingSeparator(next) : '---\n';
-  const blankAfter = (after.end ?? []).filter((t) => t.type === 'newline').map((t) => t.source).join('');
+  const blankAfter = (after.end ?? [])
+    .filter((t) => t.type === 'newline')
+    .map((t) => t.source)
+    .join('');
   const before = CST.stringify(after).endsWith('\n') ? '' : '\n';
   const text = `${before}${separator}${stringifyYaml(value)}${blankAfter}`;
   const inserted = [...new Parser().parse(text)];

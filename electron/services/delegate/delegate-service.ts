@@ -19,7 +19,11 @@ function parseForm(input: DelegateFormInput): DelegateForm {
   const parsed = delegateFormSchema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  throw new AppError('invalid_argument', `Invalid ${issue?.path.join('.') || 'form'}: ${issue?.message ?? 'not accepted'}.`, 'Correct that value and try again.');
+  throw new AppError(
+    'invalid_argument',
+    `Invalid ${issue?.path.join('.') || 'form'}: ${issue?.message ?? 'not accepted'}.`,
+    'Correct that value and try again.',
+  );
 }
 
 /** What a delegate manifest contains and what is wrong with it, before any edit; no Secret value in it. */
@@ -28,38 +32,52 @@ export function analyzeManifest(text: string): DelegateAnalysis {
   const located = locate(manifest);
   const { workload, binding } = located;
   const subject = binding?.subject ?? null;
-  return hideSecretValues<DelegateAnalysis>({
-    objects: located.objects.map(({ index, apiVersion, kind, name, namespace, line }) => ({ index, apiVersion, kind, name, namespace, line })),
-    workload: workload
-      ? {
-          kind: workload.kind,
-          name: workload.name ?? '',
-          namespace: workload.namespace,
-          line: workload.line,
-          serviceAccount: workload.serviceAccount,
-          image: typeof workload.image?.value === 'string' ? workload.image.value : null,
-        }
-      : null,
-    binding: binding
-      ? {
-          kind: binding.kind,
-          name: binding.name ?? '',
-          line: binding.line,
-          subject: subject
-            ? { name: stringAt(subject, ['name']) ?? '', namespace: stringAt(subject, ['namespace']), line: manifest.lineOf(subject.range?.[0] ?? 0) }
-            : null,
-        }
-      : null,
-    serviceAccounts: located.serviceAccounts.map((sa) => ({
-      name: sa.name ?? '',
-      namespace: sa.namespace,
-      roleArn: stringAt(sa.root, ['metadata', 'annotations', ROLE_ARN_ANNOTATION]),
-      line: sa.line,
-    })),
-    hasUpgrader: located.objects.some((o) => o.kind === 'CronJob' && /upgrader/.test(o.name ?? '')),
-    placeholders: manifest.errors.length > 0 ? [] : findPlaceholders(manifest, located),
-    problems: validateManifest(manifest, located),
-  }, findSecretValues(manifest, located));
+  return hideSecretValues<DelegateAnalysis>(
+    {
+      objects: located.objects.map(({ index, apiVersion, kind, name, namespace, line }) => ({
+        index,
+        apiVersion,
+        kind,
+        name,
+        namespace,
+        line,
+      })),
+      workload: workload
+        ? {
+            kind: workload.kind,
+            name: workload.name ?? '',
+            namespace: workload.namespace,
+            line: workload.line,
+            serviceAccount: workload.serviceAccount,
+            image: typeof workload.image?.value === 'string' ? workload.image.value : null,
+          }
+        : null,
+      binding: binding
+        ? {
+            kind: binding.kind,
+            name: binding.name ?? '',
+            line: binding.line,
+            subject: subject
+              ? {
+                  name: stringAt(subject, ['name']) ?? '',
+                  namespace: stringAt(subject, ['namespace']),
+                  line: manifest.lineOf(subject.range?.[0] ?? 0),
+                }
+              : null,
+          }
+        : null,
+      serviceAccounts: located.serviceAccounts.map((sa) => ({
+        name: sa.name ?? '',
+        namespace: sa.namespace,
+        roleArn: stringAt(sa.root, ['metadata', 'annotations', ROLE_ARN_ANNOTATION]),
+        line: sa.line,
+      })),
+      hasUpgrader: located.objects.some((o) => o.kind === 'CronJob' && /upgrader/.test(o.name ?? '')),
+      placeholders: manifest.errors.length > 0 ? [] : findPlaceholders(manifest, located),
+      problems: validateManifest(manifest, located),
+    },
+    findSecretValues(manifest, located),
+  );
 }
 
 function manifestFacts(located: LocatedManifest): ManifestFacts {
@@ -67,7 +85,9 @@ function manifestFacts(located: LocatedManifest): ManifestFacts {
   const labels = workload ? nodeAt(workload.root, ['spec', 'template', 'metadata', 'labels']) : null;
   const firstLabel = isMap(labels) ? labels.items[0] : undefined;
   const podLabel =
-    firstLabel && isScalar(firstLabel.key) && isScalar(firstLabel.value) ? `${String(firstLabel.key.value)}=${String(firstLabel.value.value)}` : null;
+    firstLabel && isScalar(firstLabel.key) && isScalar(firstLabel.value)
+      ? `${String(firstLabel.key.value)}=${String(firstLabel.value.value)}`
+      : null;
   return {
     namespace: workload?.namespace ?? null,
     workload: workload ? { kind: workload.kind, name: workload.name ?? '', podLabel } : null,
@@ -80,7 +100,9 @@ function formProblems(form: Pick<DelegateForm, 'oidcIssuer' | 'namespace'>): Man
   const problems: ManifestProblem[] = [];
   if (form.oidcIssuer && !parseOidcIssuer(form.oidcIssuer)) {
     problems.push({
-      code: 'invalid-issuer', severity: 'error', line: null,
+      code: 'invalid-issuer',
+      severity: 'error',
+      line: null,
       message: `"${form.oidcIssuer}" is not an EKS OIDC issuer URL.`,
       fix: 'Copy it from aws eks describe-cluster --name <cluster> --query cluster.identity.oidc.issuer; it looks like https://oidc.eks.<region>.amazonaws.com/id/<ID>.',
     });
@@ -88,7 +110,9 @@ function formProblems(form: Pick<DelegateForm, 'oidcIssuer' | 'namespace'>): Man
   const namespaceProblem = form.namespace ? namespaceNameProblem(form.namespace) : null;
   if (form.namespace && namespaceProblem) {
     problems.push({
-      code: 'invalid-namespace', severity: 'error', line: null,
+      code: 'invalid-namespace',
+      severity: 'error',
+      line: null,
       message: `The namespace "${form.namespace}" is not a valid Kubernetes namespace name: it ${namespaceProblem}.`,
       fix: 'Use lowercase letters, digits and "-"; Harness uses harness-delegate-ng.',
     });
@@ -118,11 +142,16 @@ export function prepareIrsa(text: string, formInput: DelegateFormInput): IrsaRes
 
   const role = resolveRole(form);
   if (!role.ok) return fallback([role.problem, ...formProblems(form), ...inputProblems]);
-  const namespace = form.namespace ?? inputLocated.workload.namespace ?? (inputLocated.binding?.subject ? stringAt(inputLocated.binding.subject, ['namespace']) : null);
+  const namespace =
+    form.namespace ??
+    inputLocated.workload.namespace ??
+    (inputLocated.binding?.subject ? stringAt(inputLocated.binding.subject, ['namespace']) : null);
   if (!namespace) {
     return fallback([
       {
-        code: 'missing-namespace', severity: 'error', line: inputLocated.workload.line,
+        code: 'missing-namespace',
+        severity: 'error',
+        line: inputLocated.workload.line,
         message: `The ${inputLocated.workload.kind} names no namespace, so the service account's namespace is unknown.`,
         fix: 'Enter the namespace the delegate is deployed to (Harness uses harness-delegate-ng).',
       },
@@ -132,10 +161,18 @@ export function prepareIrsa(text: string, formInput: DelegateFormInput): IrsaRes
 
   let edited;
   try {
-    edited = applyIrsaEdits(text, { serviceAccount: form.serviceAccount, namespace, roleArn: role.arn, stsRegionalEndpoints: form.stsRegionalEndpoints });
+    edited = applyIrsaEdits(text, {
+      serviceAccount: form.serviceAccount,
+      namespace,
+      roleArn: role.arn,
+      stsRegionalEndpoints: form.stsRegionalEndpoints,
+    });
   } catch (error) {
     if (!isAppError(error) || error instanceof SecretInEditError) throw error;
-    return fallback([{ code: 'flow-style', severity: 'error', line: null, message: error.value.message, fix: error.value.fix }, ...inputProblems]);
+    return fallback([
+      { code: 'flow-style', severity: 'error', line: null, message: error.value.message, fix: error.value.fix },
+      ...inputProblems,
+    ]);
   }
   const output = parseManifest(applyEdits(text, edited.edits));
   const located = locate(output);

@@ -31,7 +31,12 @@ function annotations(edit: IrsaEdit): Record<string, string> {
 
 function annotateExisting(account: ObjectRef, edit: IrsaEdit): boolean {
   const metadata = nodeAt(account.root, ['metadata']);
-  if (!isMap(metadata)) throw new AppError('invalid_input', `ServiceAccount ${edit.serviceAccount} has no metadata map.`, 'Give it metadata with name and namespace.');
+  if (!isMap(metadata))
+    throw new AppError(
+      'invalid_input',
+      `ServiceAccount ${edit.serviceAccount} has no metadata map.`,
+      'Give it metadata with name and namespace.',
+    );
   const existing = metadata.get('annotations', true);
   if (!isMap(existing)) {
     insertPair(metadata, 'annotations', annotations(edit), `The metadata of ServiceAccount ${edit.serviceAccount}`, 'last');
@@ -60,7 +65,13 @@ function pointSubject(subject: YAMLMap, edit: IrsaEdit, what: string): boolean {
 
 function setPodServiceAccount(workload: WorkloadRef, edit: IrsaEdit): boolean {
   if (workload.serviceAccountNode) return setScalar(workload.serviceAccountNode, edit.serviceAccount);
-  insertPair(workload.podSpec, 'serviceAccountName', edit.serviceAccount, `The pod spec of ${workload.kind} ${workload.name ?? ''}`, 'first');
+  insertPair(
+    workload.podSpec,
+    'serviceAccountName',
+    edit.serviceAccount,
+    `The pod spec of ${workload.kind} ${workload.name ?? ''}`,
+    'first',
+  );
   return true;
 }
 
@@ -74,23 +85,35 @@ export function applyIrsaEdits(text: string, edit: IrsaEdit): IrsaEditResult {
   const manifest = parseManifest(text);
   if (manifest.errors.length > 0) {
     // No parser message: it may quote the text at the error, and that can be a Secret value.
-    throw new AppError('invalid_input', `The YAML cannot be read (line ${manifest.errors[0]?.line ?? 1}).`, 'Fix the YAML first; nothing was changed.');
+    throw new AppError(
+      'invalid_input',
+      `The YAML cannot be read (line ${manifest.errors[0]?.line ?? 1}).`,
+      'Fix the YAML first; nothing was changed.',
+    );
   }
   const snapshot = snapshotTokens(text, manifest.tokens);
   const located = locate(manifest);
   const secrets = findSecretValues(manifest, located);
   const workload = located.workload;
   if (!workload) {
-    throw new AppError('invalid_input', 'No delegate Deployment or StatefulSet was found in the manifest.', 'Paste the whole manifest Harness gave you for a Kubernetes delegate.');
+    throw new AppError(
+      'invalid_input',
+      'No delegate Deployment or StatefulSet was found in the manifest.',
+      'Paste the whole manifest Harness gave you for a Kubernetes delegate.',
+    );
   }
   const changes: string[] = [];
-  const account = located.serviceAccounts.find((sa) => sa.name === edit.serviceAccount && (sa.namespace ?? edit.namespace) === edit.namespace);
+  const account = located.serviceAccounts.find(
+    (sa) => sa.name === edit.serviceAccount && (sa.namespace ?? edit.namespace) === edit.namespace,
+  );
   if (account) {
     if (annotateExisting(account, edit)) changes.push(`Annotated ServiceAccount ${edit.serviceAccount} with ${ROLE_ARN_ANNOTATION}.`);
   }
   const subject = located.binding?.subject;
   if (located.binding && subject && pointSubject(subject, edit, `The subject of ${located.binding.kind} ${located.binding.name ?? ''}`)) {
-    changes.push(`Pointed ${located.binding.kind} ${located.binding.name ?? ''} at ServiceAccount ${edit.namespace}/${edit.serviceAccount}.`);
+    changes.push(
+      `Pointed ${located.binding.kind} ${located.binding.name ?? ''} at ServiceAccount ${edit.namespace}/${edit.serviceAccount}.`,
+    );
   }
   if (setPodServiceAccount(workload, edit)) {
     changes.push(`Set serviceAccountName: ${edit.serviceAccount} in ${workload.kind} ${workload.name ?? ''}.`);
@@ -112,4 +135,3 @@ export function applyIrsaEdits(text: string, edit: IrsaEdit): IrsaEditResult {
   }
   return { edits, changes };
 }
-

@@ -103,7 +103,7 @@ function delegateContainerImage(podSpec: YAMLMap): Scalar | null {
 /** The delegate is the Deployment or StatefulSet running a delegate container; else the only workload. */
 function findWorkload(objects: readonly ObjectRef[]): WorkloadRef | null {
   const workloads = objects.map(toWorkload).filter((w): w is WorkloadRef => w !== null);
-  return workloads.find((w) => containers(w.podSpec).some(isDelegateContainer)) ?? (workloads.length === 1 ? workloads[0] ?? null : null);
+  return workloads.find((w) => containers(w.podSpec).some(isDelegateContainer)) ?? (workloads.length === 1 ? (workloads[0] ?? null) : null);
 }
 
 function serviceAccountSubjects(binding: ObjectRef): YAMLMap[] {

@@ -21,7 +21,11 @@ export function parseManifest(text: string): ParsedManifest {
   const docs = [...new Composer({ keepSourceTokens: true }).compose(tokens)];
   const lineOf = (offset: number) => lineCounter.linePos(offset).line;
   const errors = docs.flatMap((doc) =>
-    doc.errors.map((error) => ({ message: error.message.split('\n')[0] ?? error.message, line: lineOf(error.pos[0]), offset: error.pos[0] })),
+    doc.errors.map((error) => ({
+      message: error.message.split('\n')[0] ?? error.message,
+      line: lineOf(error.pos[0]),
+      offset: error.pos[0],
+    })),
   );
   const documents = docTokens.map((token, index) => {
     const doc = docs[index];

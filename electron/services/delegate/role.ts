@@ -20,7 +20,9 @@ export function resolveRole(form: DelegateForm): ResolvedRole {
     return {
       ok: false,
       problem: {
-        code: 'invalid-role-arn', severity: 'error', line: null,
+        code: 'invalid-role-arn',
+        severity: 'error',
+        line: null,
         message: `"${form.roleArn}" is not an IAM role ARN.`,
         fix: 'Use the form arn:<partition>:iam::<12-digit account>:role/<role name>, e.g. arn:aws:iam::123456789012:role/harness-delegate.',
       },
@@ -33,7 +35,9 @@ export function resolveRole(form: DelegateForm): ResolvedRole {
     return {
       ok: false,
       problem: {
-        code: 'invalid-role-arn', severity: 'error', line: null,
+        code: 'invalid-role-arn',
+        severity: 'error',
+        line: null,
         message: `Account "${form.accountId}" and role name "${form.roleName}" do not make a valid role ARN.`,
         fix: 'The account ID is 12 digits; a role name is up to 64 letters, digits and +=,.@_-.',
       },
@@ -42,7 +46,9 @@ export function resolveRole(form: DelegateForm): ResolvedRole {
   return {
     ok: false,
     problem: {
-      code: 'missing-role', severity: 'error', line: null,
+      code: 'missing-role',
+      severity: 'error',
+      line: null,
       message: 'No IAM role was given for the service account.',
       fix: 'Enter the role ARN, or the AWS account ID and the role name.',
     },

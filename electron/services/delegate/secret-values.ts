@@ -59,7 +59,8 @@ export function findSecretValues(manifest: ParsedManifest, located: LocatedManif
         // The written form matters only when escapes or folding make it differ from the value itself.
         const forms = [value, written.includes(value) ? null : written, field === 'data' ? decoded(value) : null];
         const texts = [...new Set(forms.filter((t): t is string => t !== null && t.length >= MIN_LENGTH))];
-        if (texts.length > 0) values.push({ secret: object.name ?? '(unnamed)', key: isScalar(pair.key) ? String(pair.key.value) : '?', texts });
+        if (texts.length > 0)
+          values.push({ secret: object.name ?? '(unnamed)', key: isScalar(pair.key) ? String(pair.key.value) : '?', texts });
       }
     }
   }

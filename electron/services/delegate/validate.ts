@@ -97,16 +97,24 @@ function namespaceProblems(manifest: ParsedManifest, located: LocatedManifest): 
   const where = expected ?? subjectValue;
   if (binding?.subject && subjectValue !== null && where !== null && subjectValue !== where) {
     problems.push(
-      problem('namespace-mismatch', 'error', lineOf(manifest, subjectNamespace, binding.line),
+      problem(
+        'namespace-mismatch',
+        'error',
+        lineOf(manifest, subjectNamespace, binding.line),
         `The ${binding.kind} ${binding.name ?? ''} binds a service account in namespace "${subjectValue}", but the delegate ${workload.kind} runs in "${where}".`,
-        `Set the subject's namespace to "${where}"; a binding to another namespace's account gives the delegate no permissions.`),
+        `Set the subject's namespace to "${where}"; a binding to another namespace's account gives the delegate no permissions.`,
+      ),
     );
   }
   if (account && account.namespace !== null && where !== null && account.namespace !== where) {
     problems.push(
-      problem('namespace-mismatch', 'error', lineOf(manifest, nodeAt(account.root, ['metadata', 'namespace']), account.line),
+      problem(
+        'namespace-mismatch',
+        'error',
+        lineOf(manifest, nodeAt(account.root, ['metadata', 'namespace']), account.line),
         `The ServiceAccount ${account.name ?? ''} is in namespace "${account.namespace}", but the delegate ${workload.kind} runs in "${where}".`,
-        `Create the service account in "${where}": pods can only use service accounts of their own namespace.`),
+        `Create the service account in "${where}": pods can only use service accounts of their own namespace.`,
+      ),
     );
   }
   return problems;
@@ -120,8 +128,13 @@ function partitionProblems(manifest: ParsedManifest, located: LocatedManifest, c
   const arn = parseRoleArn(String(arnNode.value));
   if (!arn) {
     return [
-      problem('invalid-role-arn', 'error', arnLine, `"${String(arnNode.value)}" is not an IAM role ARN.`,
-        'Use the form arn:<partition>:iam::<12-digit account>:role/<role name>, e.g. arn:aws:iam::123456789012:role/harness-delegate.'),
+      problem(
+        'invalid-role-arn',
+        'error',
+        arnLine,
+        `"${String(arnNode.value)}" is not an IAM role ARN.`,
+        'Use the form arn:<partition>:iam::<12-digit account>:role/<role name>, e.g. arn:aws:iam::123456789012:role/harness-delegate.',
+      ),
     ];
   }
   const issuer = cluster.oidcIssuer ? parseOidcIssuer(cluster.oidcIssuer) : null;
@@ -129,9 +142,13 @@ function partitionProblems(manifest: ParsedManifest, located: LocatedManifest, c
   const clusterPartition = region ? partitionOfRegion(region) : null;
   if (!region || !clusterPartition || clusterPartition === arn.partition) return [];
   return [
-    problem('partition-mismatch', 'error', arnLine,
+    problem(
+      'partition-mismatch',
+      'error',
+      arnLine,
       `The role ARN is in partition "${arn.partition}" but the cluster's region ${region} is in "${clusterPartition}".`,
-      `Use a role from the cluster's own partition: arn:${clusterPartition}:iam::<account>:role/<role>. Credentials never cross partitions.`),
+      `Use a role from the cluster's own partition: arn:${clusterPartition}:iam::<account>:role/<role>. Credentials never cross partitions.`,
+    ),
   ];
 }
 
@@ -141,18 +158,26 @@ function apiAndImageProblems(manifest: ParsedManifest, located: LocatedManifest)
     const removed = object.apiVersion ? REMOVED_APIS[object.apiVersion] : undefined;
     if (removed) {
       problems.push(
-        problem('deprecated-api', 'error', lineOf(manifest, nodeAt(object.root, ['apiVersion']), object.line),
+        problem(
+          'deprecated-api',
+          'error',
+          lineOf(manifest, nodeAt(object.root, ['apiVersion']), object.line),
           `${object.kind ?? 'This object'} ${object.name ?? ''} uses apiVersion ${object.apiVersion ?? ''}, removed in Kubernetes ${removed.removedIn}.`,
-          `Change apiVersion to ${removed.use}.`),
+          `Change apiVersion to ${removed.use}.`,
+        ),
       );
     }
   }
   const image = located.workload?.image;
   if (image && typeof image.value === 'string' && LATEST_DELEGATE_IMAGE.test(image.value)) {
     problems.push(
-      problem('latest-image', 'warning', lineOf(manifest, image, located.workload?.line ?? 1),
+      problem(
+        'latest-image',
+        'warning',
+        lineOf(manifest, image, located.workload?.line ?? 1),
         'The delegate image is harness/delegate:latest, the deprecated legacy image.',
-        'Use a versioned image such as harness/delegate:23.10.81202 (the one your Harness account shows for new delegates).'),
+        'Use a versioned image such as harness/delegate:23.10.81202 (the one your Harness account shows for new delegates).',
+      ),
     );
   }
   return problems;
@@ -166,9 +191,13 @@ function nameProblems(manifest: ParsedManifest, located: LocatedManifest, wanted
   if (!reason) return [];
   const node = workload?.serviceAccount === name ? workload.serviceAccountNode : null;
   return [
-    problem('invalid-service-account-name', 'error', node ? lineOf(manifest, node, workload?.line ?? 1) : null,
+    problem(
+      'invalid-service-account-name',
+      'error',
+      node ? lineOf(manifest, node, workload?.line ?? 1) : null,
       `The service account name "${name}" is not a valid Kubernetes name: it ${reason}.`,
-      'Use lowercase letters, digits and "-", e.g. harness-delegate-irsa.'),
+      'Use lowercase letters, digits and "-", e.g. harness-delegate-irsa.',
+    ),
   ];
 }
 
@@ -184,22 +213,37 @@ export function validateManifest(
   const syntax = manifest.errors.map((error) => {
     const inSecret = secretRanges.some(({ start, end }) => error.offset >= start && error.offset < end);
     const message = inSecret
-      ? 'The YAML of this Secret cannot be read; the parser\'s message is not shown because it may quote a Secret value.'
+      ? "The YAML of this Secret cannot be read; the parser's message is not shown because it may quote a Secret value."
       : `The YAML cannot be read: ${error.message}`;
-    return problem('yaml-syntax', 'error', error.line, message, 'Fix the YAML at this line; indentation and unclosed quotes are the usual causes.');
+    return problem(
+      'yaml-syntax',
+      'error',
+      error.line,
+      message,
+      'Fix the YAML at this line; indentation and unclosed quotes are the usual causes.',
+    );
   });
   if (syntax.length > 0) return syntax;
   const problems: ManifestProblem[] = [];
   if (!located.workload) {
     problems.push(
-      problem('no-workload', 'error', null, 'No delegate Deployment or StatefulSet was found in the manifest.',
-        'Paste the whole manifest Harness gave you for a Kubernetes delegate (it has a Deployment running harness/delegate).'),
+      problem(
+        'no-workload',
+        'error',
+        null,
+        'No delegate Deployment or StatefulSet was found in the manifest.',
+        'Paste the whole manifest Harness gave you for a Kubernetes delegate (it has a Deployment running harness/delegate).',
+      ),
     );
   } else if (!located.binding?.subject) {
     problems.push(
-      problem('no-binding', 'warning', located.binding?.line ?? null,
-        'No ClusterRoleBinding gives the delegate\'s service account its Kubernetes permissions.',
-        'Keep the ClusterRoleBinding from the Harness manifest (harness-delegate-cluster-admin) with a ServiceAccount subject.'),
+      problem(
+        'no-binding',
+        'warning',
+        located.binding?.line ?? null,
+        "No ClusterRoleBinding gives the delegate's service account its Kubernetes permissions.",
+        'Keep the ClusterRoleBinding from the Harness manifest (harness-delegate-cluster-admin) with a ServiceAccount subject.',
+      ),
     );
   }
   problems.push(
@@ -208,9 +252,13 @@ export function validateManifest(
     ...apiAndImageProblems(manifest, located),
     ...nameProblems(manifest, located, wantedServiceAccount),
     ...findPlaceholders(manifest, located).map(({ name, lines }) =>
-      problem('placeholder', 'warning', lines[0] ?? null,
+      problem(
+        'placeholder',
+        'warning',
+        lines[0] ?? null,
         `${name} is still a placeholder (line${lines.length > 1 ? 's' : ''} ${lines.join(', ')}).`,
-        `Replace ${name} with the value from your Harness account before applying the manifest.`),
+        `Replace ${name} with the value from your Harness account before applying the manifest.`,
+      ),
     ),
   );
   return problems.sort((a, b) => Number(a.severity === 'warning') - Number(b.severity === 'warning') || (a.line ?? 0) - (b.line ?? 0));

@@ -39,7 +39,7 @@ export function decodeAccountId(keyId: string): string | null {
   }
   // 10 base32 characters = 50 bits; the account lives in the top 48.
   const top48 = bits >> 2n;
-  if ((top48 >> 47n) === 0n) return null;
+  if (top48 >> 47n === 0n) return null;
   const account = (top48 & 0x7fffffffff80n) >> 7n;
   return account.toString().padStart(12, '0');
 }
@@ -50,7 +50,8 @@ export function analyzeAccessKeyId(keyId: string): AccessKeyAnalysis {
   const kind = prefix === 'AKIA' ? 'long_term' : prefix === 'ASIA' ? 'temporary' : 'other';
   const problems: string[] = [];
   if (keyId.length !== 20) problems.push(`An access key ID has 20 characters; this one has ${keyId.length}.`);
-  if (/[^A-Z2-7]/.test(keyId.slice(4))) problems.push('Characters after the prefix must be A-Z or 2-7; a copy-paste changed it (for example O↔0, I↔1).');
+  if (/[^A-Z2-7]/.test(keyId.slice(4)))
+    problems.push('Characters after the prefix must be A-Z or 2-7; a copy-paste changed it (for example O↔0, I↔1).');
   const accountId = problems.length === 0 && kind !== 'other' ? decodeAccountId(keyId) : null;
   return { keyId, prefix, kind, description, accountId, problems };
 }

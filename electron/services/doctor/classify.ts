@@ -52,7 +52,10 @@ function contextOf(own: Signals, all: readonly Signals[]): Context {
     temporary: pick((s) => s.temporaryKey ?? s.temporarySession),
     optInRegion: pick((s) => s.regions.find((region) => region.optIn)?.at),
     otherPartition: pick(
-      (s) => s.regions.find((region) => region.partition && region.partition !== 'aws')?.at ?? s.arnPartitions.find((arn) => arn.partition !== 'aws')?.at ?? s.govOrChinaWords,
+      (s) =>
+        s.regions.find((region) => region.partition && region.partition !== 'aws')?.at ??
+        s.arnPartitions.find((arn) => arn.partition !== 'aws')?.at ??
+        s.govOrChinaWords,
     ),
     stsCall: own.stsCall,
     restrictedCall: own.iamCall ?? own.cloud9,
@@ -80,10 +83,18 @@ function tokenInvalidShares(c: Context): Shares {
     shares[cls] = { share: entry.share + amount, because: entry.because ?? { at, reason } };
   };
   if (c.temporaryKey) add('missing_session_token', 1.2, c.temporaryKey, `Temporary credentials are in play ("${c.temporaryKey.text}").`);
-  if (c.otherPartition) add('partition_mismatch', 1.6, c.otherPartition, `A GovCloud/China partition is involved ("${c.otherPartition.text}").`);
-  if (c.restrictedCall) add('temp_credentials_restricted', 1.4, c.restrictedCall, `The failing call is an IAM/STS call or Cloud9 credentials ("${c.restrictedCall.text}").`);
+  if (c.otherPartition)
+    add('partition_mismatch', 1.6, c.otherPartition, `A GovCloud/China partition is involved ("${c.otherPartition.text}").`);
+  if (c.restrictedCall)
+    add(
+      'temp_credentials_restricted',
+      1.4,
+      c.restrictedCall,
+      `The failing call is an IAM/STS call or Cloud9 credentials ("${c.restrictedCall.text}").`,
+    );
   if (c.optInRegion) {
-    if (c.temporary) add('sts_token_not_valid_in_region', 1.5, c.optInRegion, `Temporary credentials used in opt-in region ${c.optInRegion.text}.`);
+    if (c.temporary)
+      add('sts_token_not_valid_in_region', 1.5, c.optInRegion, `Temporary credentials used in opt-in region ${c.optInRegion.text}.`);
     add('region_not_enabled', c.temporary ? 0.9 : 1.3, c.optInRegion, `${c.optInRegion.text} is an opt-in region.`);
   }
   return shares;
@@ -125,10 +136,20 @@ export function classifyText(text: string, own: Signals, all: readonly Signals[]
     const shares = FAMILY_RESOLVERS[family](context);
     const decided = Object.values(shares).some((value) => value?.because);
     if (!decided) {
-      bump('invalid_access_key_id', 0, [], 'This wording has several causes; nothing in the inputs points to temporary (ASIA) keys, another partition, an opt-in region or an IAM-only call, so an access key AWS does not know is the likeliest.');
+      bump(
+        'invalid_access_key_id',
+        0,
+        [],
+        'This wording has several causes; nothing in the inputs points to temporary (ASIA) keys, another partition, an opt-in region or an IAM-only call, so an access key AWS does not know is the likeliest.',
+      );
     }
     for (const [cls, value] of Object.entries(shares) as [AwsErrorClass, NonNullable<Shares[AwsErrorClass]>][]) {
-      const extra = value.because && value.because.at.end <= text.length && text.slice(value.because.at.start, value.because.at.end) === value.because.at.text ? [value.because.at] : [];
+      const extra =
+        value.because &&
+        value.because.at.end <= text.length &&
+        text.slice(value.because.at.start, value.because.at.end) === value.because.at.text
+          ? [value.because.at]
+          : [];
       bump(cls, weight * value.share, [...evidence, ...extra], value.because?.reason);
     }
   }
@@ -136,13 +157,20 @@ export function classifyText(text: string, own: Signals, all: readonly Signals[]
   // An awb report already carries the class its test engine chose, with the full request context.
   for (const recorded of findAll(text, /"class"\s{0,3}:\s{0,3}"([a-z_]{3,40})"/g, 20)) {
     const cls = recorded.groups[0] as AwsErrorClass;
-    if ((AWS_ERROR_CLASSES as readonly string[]).includes(cls)) bump(cls, 3, [recorded], `An awb report recorded this class ("${recorded.text}").`);
+    if ((AWS_ERROR_CLASSES as readonly string[]).includes(cls))
+      bump(cls, 3, [recorded], `An awb report recorded this class ("${recorded.text}").`);
   }
 
   const bogus = own.bogusHosts[0];
-  if (bogus) bump('endpoint_resolution_error', 6, [bogus], `"${bogus.text}" is not a real regional endpoint: the region part is not a region code.`);
+  if (bogus)
+    bump('endpoint_resolution_error', 6, [bogus], `"${bogus.text}" is not a real regional endpoint: the region part is not a region code.`);
   if (byClass.has('oidc_provider_missing') && context.otherPartition) {
-    bump('partition_mismatch', 2, [], `A GovCloud/China partition is involved ("${context.otherPartition.text}"): the provider may exist in the other partition.`);
+    bump(
+      'partition_mismatch',
+      2,
+      [],
+      `A GovCloud/China partition is involved ("${context.otherPartition.text}"): the provider may exist in the other partition.`,
+    );
   }
 
   return [...byClass.values()].sort((a, b) => b.score - a.score);

@@ -48,7 +48,8 @@ const CLOCK_PAIRS: readonly ClockPair[] = [
   { pattern: NOT_YET, explain: signerClock('ahead of') },
   {
     pattern: S3_TIMES,
-    explain: (requested, server, skew) => `The request said it was ${requested}; AWS's clock said ${server}: ${minutes(skew)} ${skew > 0 ? 'behind' : 'ahead'}.`,
+    explain: (requested, server, skew) =>
+      `The request said it was ${requested}; AWS's clock said ${server}: ${minutes(skew)} ${skew > 0 ? 'behind' : 'ahead'}.`,
   },
 ];
 

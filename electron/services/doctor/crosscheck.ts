@@ -68,7 +68,13 @@ export function accessKeyDrafts(inputs: readonly ReadInput[]): Draft[] {
         class: 'access_key_info',
         severity: key.problems.length > 0 ? 'warning' : 'info',
         title: `Access key ${shortenAccessKeyId(key.keyId)}: ${key.kind === 'temporary' ? 'temporary' : 'long-term'}, ${account}`,
-        explanation: [`${key.prefix}… is a ${key.description}.`, key.accountId ? `The key ID encodes AWS account ${key.accountId} (decoded offline); compare it with the account you expect.` : '', ...key.problems].filter(Boolean).join(' '),
+        explanation: [
+          `${key.prefix}… is a ${key.description}.`,
+          key.accountId ? `The key ID encodes AWS account ${key.accountId} (decoded offline); compare it with the account you expect.` : '',
+          ...key.problems,
+        ]
+          .filter(Boolean)
+          .join(' '),
         evidence: [{ input: input.index, text: hit.text, start: hit.start, end: hit.end }],
         confidence: 1,
       });
@@ -109,17 +115,36 @@ export function partitionDrafts(facts: ConfigFacts, inputs: readonly ReadInput[]
     const region = testRegionOf(document.connector);
     const partition = partitionOfRegion(region);
     const explicit = document.connector.spec.credential.region;
-    if (partition) claims.push({ partition, what: explicit ? `the connector's Test Region ${region}` : `the connector's Test Region (empty, so Harness uses ${region})`, evidence: explicit ? evidenceOf(input, explicit) : evidenceOf(input, 'credential:') });
+    if (partition)
+      claims.push({
+        partition,
+        what: explicit ? `the connector's Test Region ${region}` : `the connector's Test Region (empty, so Harness uses ${region})`,
+        evidence: explicit ? evidenceOf(input, explicit) : evidenceOf(input, 'credential:'),
+      });
   }
   for (const input of inputs) {
     if (!['connector_yaml', 'delegate_yaml', 'trust_policy', 'iam_policy'].includes(input.kind)) continue;
-    for (const hit of findAll(input.text, /\barn:aws(?:-[a-z]{1,8}){0,2}:[a-z0-9-]{1,40}:[a-z0-9-]{0,20}:\d{0,12}:[^\s"',}\]]{1,200}/g, 20)) {
+    for (const hit of findAll(
+      input.text,
+      /\barn:aws(?:-[a-z]{1,8}){0,2}:[a-z0-9-]{1,40}:[a-z0-9-]{0,20}:\d{0,12}:[^\s"',}\]]{1,200}/g,
+      20,
+    )) {
       const partition = partitionOfArn(hit.text);
-      if (partition) claims.push({ partition, what: `the ARN ${hit.text}`, evidence: [{ input: input.index, text: hit.text, start: hit.start, end: hit.end }] });
+      if (partition)
+        claims.push({
+          partition,
+          what: `the ARN ${hit.text}`,
+          evidence: [{ input: input.index, text: hit.text, start: hit.start, end: hit.end }],
+        });
     }
     for (const hit of findAll(input.text, /\boidc\.eks\.[a-z0-9-]{4,30}\.amazonaws\.com(?:\.cn)?\/id\/[A-Za-z0-9]{1,64}/g, 5)) {
       const partition = partitionOfIssuer(hit.text);
-      if (partition) claims.push({ partition, what: `the OIDC issuer ${hit.text}`, evidence: [{ input: input.index, text: hit.text, start: hit.start, end: hit.end }] });
+      if (partition)
+        claims.push({
+          partition,
+          what: `the OIDC issuer ${hit.text}`,
+          evidence: [{ input: input.index, text: hit.text, start: hit.start, end: hit.end }],
+        });
     }
   }
   const partitions = [...new Set(claims.map((claim) => claim.partition))];

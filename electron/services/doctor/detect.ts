@@ -55,9 +55,11 @@ function policyKind(json: unknown): 'iam_policy' | 'trust_policy' | null {
 function textKind(text: string): InputKind {
   const head = text.slice(0, SAMPLE);
   if (/^connector:[ \t]*$/m.test(head) && /\btype:[ \t]*Aws\b/.test(head)) return 'connector_yaml';
-  if (/^kind:[ \t]*(?:Deployment|StatefulSet|ServiceAccount|ClusterRoleBinding|Namespace)[ \t]*$/m.test(head) && /^apiVersion:/m.test(head)) return 'delegate_yaml';
+  if (/^kind:[ \t]*(?:Deployment|StatefulSet|ServiceAccount|ClusterRoleBinding|Namespace)[ \t]*$/m.test(head) && /^apiVersion:/m.test(head))
+    return 'delegate_yaml';
   // The Helm chart's values file: top-level keys only the harness-delegate-ng chart uses.
-  if (/^(?:delegateName|delegateDockerImage|managerEndpoint|delegateToken):/m.test(head) && /^accountId:/m.test(head)) return 'delegate_yaml';
+  if (/^(?:delegateName|delegateDockerImage|managerEndpoint|delegateToken):/m.test(head) && /^accountId:/m.test(head))
+    return 'delegate_yaml';
   if (!/[A-Za-z]{3}/.test(head)) return 'unknown';
   const lines = head.split('\n', 6).filter((line) => line.trim().length > 0).length;
   return lines > 3 ? 'log' : 'error_message';

@@ -1,6 +1,13 @@
 import { AWS_ERROR_CLASSES } from '../../../shared/errors';
 import { redactSecrets } from '../../../shared/redact';
-import { DOCTOR_LIMITS, type DoctorInput, type DoctorResult, type Evidence, type Finding, type Severity } from '../../../shared/doctor/schema';
+import {
+  DOCTOR_LIMITS,
+  type DoctorInput,
+  type DoctorResult,
+  type Evidence,
+  type Finding,
+  type Severity,
+} from '../../../shared/doctor/schema';
 import { classifyText, type Candidate } from './classify';
 import { clockSkewDrafts } from './clock';
 import { accessKeyDrafts, connectorContextDrafts, partitionDrafts, readConfig } from './crosscheck';
@@ -128,7 +135,14 @@ export async function diagnose(rawInputs: readonly DoctorInput[]): Promise<Docto
   drafts.push(...(await policyDrafts(inputs)));
   for (const input of inputs) {
     if (input.kind === 'binary') {
-      drafts.push({ class: 'input_unreadable', severity: 'warning', title: `${input.name} is binary data, not text`, explanation: input.summary, evidence: [], confidence: 1 });
+      drafts.push({
+        class: 'input_unreadable',
+        severity: 'warning',
+        title: `${input.name} is binary data, not text`,
+        explanation: input.summary,
+        evidence: [],
+        confidence: 1,
+      });
     }
   }
   const findings = merge(drafts)

@@ -13,7 +13,8 @@ export const FOCUS_THRESHOLD = 512 * 1024;
 const KEEP_EACH_END = 256 * 1024;
 const MAX_LINE = 2000;
 /** Words every failure line carries in some form; one case-insensitive pass finds them. */
-const TRIGGER = /error|exception|denied|fail|invalid|expired|unable|could not|cannot|timeout|timed out|refused|throttl|exceeded|not authorized|unauthori[sz]ed|forbidden|hint:|explanation:|certificate|not found|no such|169\.254|getaddrinfo|\b40[134]\b/gi;
+const TRIGGER =
+  /error|exception|denied|fail|invalid|expired|unable|could not|cannot|timeout|timed out|refused|throttl|exceeded|not authorized|unauthori[sz]ed|forbidden|hint:|explanation:|certificate|not found|no such|169\.254|getaddrinfo|\b40[134]\b/gi;
 
 export function focusText(text: string): Focus {
   if (text.length <= FOCUS_THRESHOLD) return { text, toOriginal: (offset) => offset };

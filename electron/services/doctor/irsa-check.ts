@@ -15,7 +15,14 @@ export function irsaDrafts(facts: ConfigFacts): Draft[] {
     const namespace = workload.namespace ?? 'default';
     const account = workload.serviceAccount;
     const saEvidence: Evidence[] = workload.serviceAccountNode?.range
-      ? [{ input: delegateInput.index, text: delegateInput.text.slice(workload.serviceAccountNode.range[0], workload.serviceAccountNode.range[1]), start: workload.serviceAccountNode.range[0], end: workload.serviceAccountNode.range[1] }]
+      ? [
+          {
+            input: delegateInput.index,
+            text: delegateInput.text.slice(workload.serviceAccountNode.range[0], workload.serviceAccountNode.range[1]),
+            start: workload.serviceAccountNode.range[0],
+            end: workload.serviceAccountNode.range[1],
+          },
+        ]
       : [];
     for (const { input: trustInput, analysis } of facts.trusts) {
       for (const statement of analysis.webIdentity) {
@@ -27,7 +34,9 @@ export function irsaDrafts(facts: ConfigFacts): Draft[] {
           title: 'The trust policy does not trust the delegate’s service account',
           explanation: `The trust policy's :sub allows ${trusted}, but the delegate ${workload.kind} runs as system:serviceaccount:${namespace}:${account}${workload.serviceAccountNode ? '' : ' (no serviceAccountName, so the namespace default account)'}. STS will refuse AssumeRoleWithWebIdentity.`,
           evidence: [...statement.subjects.flatMap((s) => evidenceOf(trustInput, s.value)).slice(0, 2), ...saEvidence],
-          fix: [`Set the :sub condition to "system:serviceaccount:${namespace}:${account}", or run the delegate as the trusted service account (serviceAccountName in the pod spec).`],
+          fix: [
+            `Set the :sub condition to "system:serviceaccount:${namespace}:${account}", or run the delegate as the trusted service account (serviceAccountName in the pod spec).`,
+          ],
           confidence: 0.9,
         });
       }
@@ -51,7 +60,9 @@ export function irsaDrafts(facts: ConfigFacts): Draft[] {
         });
       }
     }
-    const wantsIrsa = facts.connectors.some((c) => c.document.connector.spec.credential.type === 'Irsa') || facts.trusts.some((t) => t.analysis.webIdentity.length > 0);
+    const wantsIrsa =
+      facts.connectors.some((c) => c.document.connector.spec.credential.type === 'Irsa') ||
+      facts.trusts.some((t) => t.analysis.webIdentity.length > 0);
     if (wantsIrsa && roleArn === null) {
       drafts.push({
         class: 'irsa_misconfigured',
@@ -59,7 +70,9 @@ export function irsaDrafts(facts: ConfigFacts): Draft[] {
         title: 'The delegate’s service account has no IAM role annotation',
         explanation: `The delegate runs as ${namespace}/${account}, but the manifest has no ServiceAccount ${account} with ${ROLE_ARN_ANNOTATION}; the EKS webhook will not inject AWS_ROLE_ARN or the token file, so IRSA cannot work.`,
         evidence: saEvidence.length > 0 ? saEvidence : evidenceOf(delegateInput, `kind: ${workload.kind}`),
-        fix: [`Add a ServiceAccount ${account} in ${namespace} annotated ${ROLE_ARN_ANNOTATION}: arn:<partition>:iam::<account>:role/<role>, set serviceAccountName: ${account} in the pod spec and restart the delegate (awb delegate irsa does this edit).`],
+        fix: [
+          `Add a ServiceAccount ${account} in ${namespace} annotated ${ROLE_ARN_ANNOTATION}: arn:<partition>:iam::<account>:role/<role>, set serviceAccountName: ${account} in the pod spec and restart the delegate (awb delegate irsa does this edit).`,
+        ],
         confidence: 0.7,
       });
     }

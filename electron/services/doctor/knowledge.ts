@@ -65,7 +65,8 @@ export const CLASS_INFO: Readonly<Record<FindingClass, ClassInfo>> = {
       'GetSessionToken credentials without MFA cannot call IAM or STS (except AssumeRole/GetCallerIdentity); Cloud9 managed credentials cannot call IAM/STS.',
       'Use long-term credentials or an assumed role for IAM operations, or include MFA when calling GetSessionToken.',
     ],
-    decider: 'Are the credentials from GetSessionToken without MFA, or Cloud9 managed temporary credentials, and is the failing call an IAM/STS call?',
+    decider:
+      'Are the credentials from GetSessionToken without MFA, or Cloud9 managed temporary credentials, and is the failing call an IAM/STS call?',
   },
   clock_skew: {
     title: 'The request time is outside AWS’s window (clock skew)',
@@ -176,7 +177,8 @@ export const CLASS_INFO: Readonly<Record<FindingClass, ClassInfo>> = {
       'Otherwise provide credentials: environment variables, a profile in ~/.aws/credentials, or an AWS Access Key connector.',
       'A timeout to 169.254.169.254 off EC2 means the chain fell through to instance metadata: nothing earlier in the chain was configured.',
     ],
-    decider: 'Where should the credentials come from (environment, profile, instance role, IRSA), and is that source present where the command runs?',
+    decider:
+      'Where should the credentials come from (environment, profile, instance role, IRSA), and is that source present where the command runs?',
   },
   profile_not_found: {
     title: 'The named AWS profile does not exist',
@@ -191,7 +193,8 @@ export const CLASS_INFO: Readonly<Record<FindingClass, ClassInfo>> = {
       'Attach an instance profile with the needed policies to the EC2 instance running the delegate (EC2 → Actions → Security → Modify IAM role).',
       'On EKS, use IRSA (Use IRSA credential type) instead of the node role.',
     ],
-    decider: 'Does curl http://169.254.169.254/latest/meta-data/iam/security-credentials/ (with an IMDSv2 token) on the delegate host return a role name?',
+    decider:
+      'Does curl http://169.254.169.254/latest/meta-data/iam/security-credentials/ (with an IMDSv2 token) on the delegate host return a role name?',
   },
   imds_unreachable: {
     title: 'The instance metadata service cannot be reached',
@@ -277,7 +280,9 @@ export const CLASS_INFO: Readonly<Record<FindingClass, ClassInfo>> = {
   },
   irsa_misconfigured: {
     title: 'The IRSA setup is incomplete',
-    fix: ['Apply the IRSA edits to the delegate YAML (service account with eks.amazonaws.com/role-arn, serviceAccountName in the pod spec) and restart the delegate.'],
+    fix: [
+      'Apply the IRSA edits to the delegate YAML (service account with eks.amazonaws.com/role-arn, serviceAccountName in the pod spec) and restart the delegate.',
+    ],
     decider: 'Which service account does the delegate pod run as, and what role does it carry?',
   },
   access_key_info: {

@@ -33,14 +33,21 @@ export async function policyDrafts(inputs: readonly ReadInput[]): Promise<Draft[
     .map((verdict): Draft => {
       const policyName = verdict.policy?.replace(/^identity policy /, '') ?? '';
       const input = byName.get(policyName) ?? policies[0];
-      const evidence = input ? [...(verdict.statement && !verdict.statement.startsWith('#') ? evidenceOf(input, `"${verdict.statement}"`) : []), ...evidenceOf(input, `"Statement"`)].slice(0, 1) : [];
+      const evidence = input
+        ? [
+            ...(verdict.statement && !verdict.statement.startsWith('#') ? evidenceOf(input, `"${verdict.statement}"`) : []),
+            ...evidenceOf(input, `"Statement"`),
+          ].slice(0, 1)
+        : [];
       return {
         class: verdict.decision === 'explicit_deny' ? 'explicit_deny' : 'permission_denied',
         severity: 'error',
         title: `The policies sent do not allow ${verdict.action}`,
         explanation: `Evaluated with the policies sent, in ${region}: ${verdict.reason}`,
         evidence,
-        fix: [`Allow ${verdict.action} in the connector identity's policy${verdict.decision === 'explicit_deny' ? ', and remove or narrow the Deny that blocks it' : ''}; check with the Policy view or awb policy.`],
+        fix: [
+          `Allow ${verdict.action} in the connector identity's policy${verdict.decision === 'explicit_deny' ? ', and remove or narrow the Deny that blocks it' : ''}; check with the Policy view or awb policy.`,
+        ],
         confidence: 0.75,
       };
     });

@@ -22,10 +22,12 @@ export interface Signals {
 }
 
 // A region code or something shaped like one (an AZ such as us-east-1a is caught by bogusHosts).
-const REGION = /\b(?:us-gov|us-iso|us-isob|us-isof|eu-isoe|eusc-de|us|eu|ap|sa|ca|me|af|il|mx|cn)-(?:north|south|east|west|central|northeast|northwest|southeast|southwest)-\d{1,2}\b(?!\.\d)/g;
+const REGION =
+  /\b(?:us-gov|us-iso|us-isob|us-isof|eu-isoe|eusc-de|us|eu|ap|sa|ca|me|af|il|mx|cn)-(?:north|south|east|west|central|northeast|northwest|southeast|southwest)-\d{1,2}\b(?!\.\d)/g;
 const AWS_HOST = /\b(?:[a-z0-9_-]{1,63}\.){1,4}amazonaws\.com(?:\.cn)?\b/gi;
 const ARN = /\barn:(aws(?:-[a-z]{1,8}){0,2}):[a-z0-9-]{1,40}:/g;
-const IAM_OPERATIONS = /\b(?:GetRole|CreateRole|ListRoles|GetUser|ListUsers|CreateUser|ListGroups|GetPolicy|ListPolicies|AttachRolePolicy|PutRolePolicy|CreateAccessKey|ListAccessKeys|GetAccountSummary|SimulatePrincipalPolicy|PassRole|DeleteRole)\b|\biam:[A-Z]\w+|\biam\.amazonaws\.com/;
+const IAM_OPERATIONS =
+  /\b(?:GetRole|CreateRole|ListRoles|GetUser|ListUsers|CreateUser|ListGroups|GetPolicy|ListPolicies|AttachRolePolicy|PutRolePolicy|CreateAccessKey|ListAccessKeys|GetAccountSummary|SimulatePrincipalPolicy|PassRole|DeleteRole)\b|\biam:[A-Z]\w+|\biam\.amazonaws\.com/;
 
 /**
  * The region label of an AWS endpoint host when it is not a real region: `sts.us-east-1a.amazonaws.com`
@@ -57,11 +59,20 @@ export function extractSignals(text: string): Signals {
     regions,
     bogusHosts,
     arnPartitions,
-    temporaryKey: findFirst(text, /\bASIA[A-Z0-9]{16}\b|\bsession[ _-]?token\b|sessionToken|X-Amz-Security-Token|AWS_SESSION_TOKEN|temporary (?:security )?credentials/i),
-    temporarySession: findFirst(text, /assumed-role\/|\baws-vault\b|\baws-okta\b|\bsaml2aws\b|GetSessionToken|\bawsume\b|\bgimme-aws-creds\b|\baws sso\b/i),
+    temporaryKey: findFirst(
+      text,
+      /\bASIA[A-Z0-9]{16}\b|\bsession[ _-]?token\b|sessionToken|X-Amz-Security-Token|AWS_SESSION_TOKEN|temporary (?:security )?credentials/i,
+    ),
+    temporarySession: findFirst(
+      text,
+      /assumed-role\/|\baws-vault\b|\baws-okta\b|\bsaml2aws\b|GetSessionToken|\bawsume\b|\bgimme-aws-creds\b|\baws sso\b/i,
+    ),
     stsCall: findFirst(text, /\bsts[.:]|\bSTS\b|AWSSecurityTokenService|securitytoken|AssumeRole|GetCallerIdentity|sts\.amazonaws\.com/),
     iamCall: findFirst(text, IAM_OPERATIONS),
     cloud9: findFirst(text, /\bcloud9\b|AWS managed temporary credentials/i),
-    govOrChinaWords: findFirst(text, /\bGovCloud\b|\bus-gov-|\baws-us-gov\b|\baws-cn\b|\.amazonaws\.com\.cn\b|\bcn-(?:north|northwest)-1\b/i),
+    govOrChinaWords: findFirst(
+      text,
+      /\bGovCloud\b|\bus-gov-|\baws-us-gov\b|\baws-cn\b|\.amazonaws\.com\.cn\b|\bcn-(?:north|northwest)-1\b/i,
+    ),
   };
 }

@@ -100,14 +100,19 @@ export function openDatabase(file: string, options: OpenOptions): Database.Datab
   } catch (error) {
     const code = (error as { code?: string }).code;
     // The copy is made before closing: closing checkpoints the WAL into the damaged file and deletes it.
-    const damaged = code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT'
-      ? corrupt(file, now(), code === 'SQLITE_NOTADB' ? 'not a valid SQLite file' : 'the database disk image is malformed')
-      : null;
+    const damaged =
+      code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT'
+        ? corrupt(file, now(), code === 'SQLITE_NOTADB' ? 'not a valid SQLite file' : 'the database disk image is malformed')
+        : null;
     db?.close();
     if (damaged) throw damaged;
     if (error instanceof AppError) throw error;
     if (isLocked(error)) {
-      throw new AppError('database_locked', `The history database at ${file} is locked by another program.`, 'Close the other copy of AWS Connector Workbench (or the program holding the file) and try again.');
+      throw new AppError(
+        'database_locked',
+        `The history database at ${file} is locked by another program.`,
+        'Close the other copy of AWS Connector Workbench (or the program holding the file) and try again.',
+      );
     }
     throw error;
   }

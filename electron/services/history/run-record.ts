@@ -48,7 +48,15 @@ export function recordRun(db: Database.Database, record: RunRecord): void {
      VALUES (@runId, @region, @name, @position, @status, @durationMs, @requestId, @code, @class, @message, @fix)`,
   );
   db.transaction(() => {
-    insertRun.run({ id: result.runId, kind: result.kind, connector: result.connector.identifier, startedAt: result.startedAt, finishedAt, status: historyStatus(result), appVersion: record.appVersion });
+    insertRun.run({
+      id: result.runId,
+      kind: result.kind,
+      connector: result.connector.identifier,
+      startedAt: result.startedAt,
+      finishedAt,
+      status: historyStatus(result),
+      appVersion: record.appVersion,
+    });
     insertDetail.run({
       runId: result.runId,
       snapshot: safeJson(record.connector),
@@ -58,7 +66,14 @@ export function recordRun(db: Database.Database, record: RunRecord): void {
       findings: safeJson(result.findings),
     });
     result.regions.forEach((region, position) => {
-      insertRegion.run({ runId: result.runId, region: region.region, partition: region.partition, position, status: region.status, identity: region.identity?.arn ?? null });
+      insertRegion.run({
+        runId: result.runId,
+        region: region.region,
+        partition: region.partition,
+        position,
+        status: region.status,
+        identity: region.identity?.arn ?? null,
+      });
       region.checks.forEach((check, index) => {
         insertCheck.run({
           runId: result.runId,

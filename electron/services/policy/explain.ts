@@ -36,7 +36,10 @@ function describeConditions(analysis: StatementAnalysis, wantMatch: boolean): st
   const conditions = (analysis.explain.conditions ?? []).filter((c) => c.matches === wantMatch);
   return conditions
     .map((c) => {
-      const actual = c.resolvedConditionKeyValue === undefined ? `${c.conditionKeyValue} is not in the request` : `${c.conditionKeyValue} is ${c.resolvedConditionKeyValue}`;
+      const actual =
+        c.resolvedConditionKeyValue === undefined
+          ? `${c.conditionKeyValue} is not in the request`
+          : `${c.conditionKeyValue} is ${c.resolvedConditionKeyValue}`;
       return `${actual} (${c.operator} ${values(c)})`;
     })
     .join('; ');
@@ -51,8 +54,15 @@ function allStatements(analysis: RequestAnalysis, pick: 'denyStatements' | 'allo
   ];
 }
 
-function findStatement(list: readonly StatementAnalysis[], policyId: string | undefined, sid: string | undefined, index: number): StatementAnalysis | undefined {
-  return list.find((s) => (policyId === undefined || s.policyId === policyId) && (sid ? s.statement.sid() === sid : s.statement.index() === index));
+function findStatement(
+  list: readonly StatementAnalysis[],
+  policyId: string | undefined,
+  sid: string | undefined,
+  index: number,
+): StatementAnalysis | undefined {
+  return list.find(
+    (s) => (policyId === undefined || s.policyId === policyId) && (sid ? s.statement.sid() === sid : s.statement.index() === index),
+  );
 }
 
 /**
@@ -65,14 +75,24 @@ export function explain(action: string, analysis: RequestAnalysis, label: (kind:
     const grant = getGrantReasons(analysis).find((g) => g.policyType === 'identity') ?? getGrantReasons(analysis)[0];
     const policy = grant && 'policyIdentifier' in grant ? label(grant.policyType, grant.policyIdentifier) : null;
     const statement = grant ? statementName(grant.statementId, grant.statementIndex) : null;
-    return { decision: 'allowed', reason: `Allowed by ${policy ?? 'the policies'}${statement ? `, statement ${statement}` : ''}.`, policy, statement };
+    return {
+      decision: 'allowed',
+      reason: `Allowed by ${policy ?? 'the policies'}${statement ? `, statement ${statement}` : ''}.`,
+      policy,
+      statement,
+    };
   }
   const denials = getDenialReasons(analysis);
   const explicit = denials.find((d) => d.denialType === 'Explicit');
   if (explicit && explicit.denialType === 'Explicit') {
     const policy = label(explicit.policyType, explicit.policyIdentifier);
     const statement = statementName(explicit.statementId, explicit.statementIndex);
-    const analysisOf = findStatement(allStatements(analysis, 'denyStatements'), explicit.policyIdentifier, explicit.statementId, explicit.statementIndex);
+    const analysisOf = findStatement(
+      allStatements(analysis, 'denyStatements'),
+      explicit.policyIdentifier,
+      explicit.statementId,
+      explicit.statementIndex,
+    );
     const why = analysisOf ? describeConditions(analysisOf, true) : '';
     return {
       decision: 'explicit_deny',
@@ -83,8 +103,13 @@ export function explain(action: string, analysis: RequestAnalysis, label: (kind:
   }
   const implicit = denials[0];
   const kind = implicit?.policyType ?? 'identity';
-  const unmet = allStatements(analysis, 'unmatchedStatements').find((s) => s.statement.isAllow() && s.actionMatch && s.resourceMatch && s.conditionMatch === 'NoMatch');
-  if (unmet && (kind === 'identity' || unmet.policyId === (implicit && 'identifier' in implicit ? implicit.identifier : undefined) || kind === 'pb')) {
+  const unmet = allStatements(analysis, 'unmatchedStatements').find(
+    (s) => s.statement.isAllow() && s.actionMatch && s.resourceMatch && s.conditionMatch === 'NoMatch',
+  );
+  if (
+    unmet &&
+    (kind === 'identity' || unmet.policyId === (implicit && 'identifier' in implicit ? implicit.identifier : undefined) || kind === 'pb')
+  ) {
     const policy = label(kind === 'pb' ? 'pb' : 'identity', unmet.policyId);
     const statement = unmet.statement.sid() ?? `#${unmet.statement.index()}`;
     return {
@@ -99,5 +124,10 @@ export function explain(action: string, analysis: RequestAnalysis, label: (kind:
     kind === 'identity'
       ? `Not allowed: no statement in the identity policies allows ${action} on this resource (implicit deny).`
       : `Not allowed: the ${where} does not allow ${action} (implicit deny), even though the identity policies may.`;
-  return { decision: 'implicit_deny', reason, policy: kind === 'identity' ? null : label(kind, implicit && 'identifier' in implicit ? implicit.identifier : undefined), statement: null };
+  return {
+    decision: 'implicit_deny',
+    reason,
+    policy: kind === 'identity' ? null : label(kind, implicit && 'identifier' in implicit ? implicit.identifier : undefined),
+    statement: null,
+  };
 }

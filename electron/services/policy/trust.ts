@@ -50,7 +50,10 @@ export function partitionOfIssuer(issuer: string): PartitionId | null {
 
 /** IAM glob semantics of StringLike: `*` any run, `?` one character. */
 export function globMatches(pattern: string, value: string): boolean {
-  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const source = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${source}$`).test(value);
 }
 
@@ -87,7 +90,12 @@ export function analyzeTrustPolicy(policy: unknown): TrustAnalysis {
     if (providers.length === 0 || statement.Effect !== 'Allow') return;
     const actions = strings(statement.Action);
     if (!actions.some((action) => /^sts:(AssumeRoleWithWebIdentity|\*)$/i.test(action) || action === '*')) {
-      problems.push({ severity: 'error', path: `${path}.Action`, text: actions[0] ?? 'Action', message: `A statement trusting an OIDC provider must allow sts:AssumeRoleWithWebIdentity; it allows ${actions.join(', ') || 'nothing'}.` });
+      problems.push({
+        severity: 'error',
+        path: `${path}.Action`,
+        text: actions[0] ?? 'Action',
+        message: `A statement trusting an OIDC provider must allow sts:AssumeRoleWithWebIdentity; it allows ${actions.join(', ') || 'nothing'}.`,
+      });
     }
     const subjects = conditionEntries(statement.Condition, ':sub', path);
     const audiences = conditionEntries(statement.Condition, ':aud', path);
@@ -95,35 +103,76 @@ export function analyzeTrustPolicy(policy: unknown): TrustAnalysis {
       const [, partitionSegment = '', account = null, issuer = null] = PROVIDER.exec(providerArn) ?? [];
       const providerPartition = partitionOfArn(providerArn);
       if (providerPartition === null) {
-        problems.push({ severity: 'error', path: `${path}.Principal.Federated`, text: providerArn, message: `"${partitionSegment}" in the provider ARN is not an AWS partition.` });
+        problems.push({
+          severity: 'error',
+          path: `${path}.Principal.Federated`,
+          text: providerArn,
+          message: `"${partitionSegment}" in the provider ARN is not an AWS partition.`,
+        });
       }
       const issuerPartition = issuer ? partitionOfIssuer(issuer) : null;
       if (issuer && issuerPartition && providerPartition && issuerPartition !== providerPartition) {
-        problems.push({ severity: 'error', path: `${path}.Principal.Federated`, text: providerArn, message: `The OIDC issuer ${issuer} is in the ${issuerPartition} partition but the provider ARN says arn:${providerPartition}; use arn:${issuerPartition}:iam::…` });
+        problems.push({
+          severity: 'error',
+          path: `${path}.Principal.Federated`,
+          text: providerArn,
+          message: `The OIDC issuer ${issuer} is in the ${issuerPartition} partition but the provider ARN says arn:${providerPartition}; use arn:${issuerPartition}:iam::…`,
+        });
       }
       for (const entry of [...subjects, ...audiences]) {
         const keyIssuer = entry.key.slice(0, entry.key.lastIndexOf(':'));
         if (keyIssuer.startsWith('https://')) {
-          problems.push({ severity: 'error', path: entry.path, text: entry.key, message: `Condition keys use the issuer without https:// ("${keyIssuer.slice(8)}${entry.key.slice(keyIssuer.length)}").` });
+          problems.push({
+            severity: 'error',
+            path: entry.path,
+            text: entry.key,
+            message: `Condition keys use the issuer without https:// ("${keyIssuer.slice(8)}${entry.key.slice(keyIssuer.length)}").`,
+          });
         } else if (issuer && keyIssuer !== issuer) {
-          problems.push({ severity: 'error', path: entry.path, text: entry.key, message: `The condition key names issuer ${keyIssuer}, but the trusted provider is ${issuer}; STS never sets this key, so the condition cannot match.` });
+          problems.push({
+            severity: 'error',
+            path: entry.path,
+            text: entry.key,
+            message: `The condition key names issuer ${keyIssuer}, but the trusted provider is ${issuer}; STS never sets this key, so the condition cannot match.`,
+          });
         }
       }
       webIdentity.push({ path, providerArn, providerPartition, providerAccount: account, issuer, subjects, audiences });
     }
     if (subjects.length === 0) {
-      problems.push({ severity: 'warning', path: `${path}.Condition`, text: providers[0] ?? '', message: 'No :sub condition: every service account in the cluster can assume this role. Add StringEquals "<issuer>:sub": "system:serviceaccount:<namespace>:<service account>".' });
+      problems.push({
+        severity: 'warning',
+        path: `${path}.Condition`,
+        text: providers[0] ?? '',
+        message:
+          'No :sub condition: every service account in the cluster can assume this role. Add StringEquals "<issuer>:sub": "system:serviceaccount:<namespace>:<service account>".',
+      });
     }
     for (const entry of subjects) {
       if (!entry.value.startsWith('system:serviceaccount:')) {
-        problems.push({ severity: 'error', path: entry.path, text: entry.value, message: `The :sub value "${entry.value}" is not of the form system:serviceaccount:<namespace>:<service account>.` });
+        problems.push({
+          severity: 'error',
+          path: entry.path,
+          text: entry.value,
+          message: `The :sub value "${entry.value}" is not of the form system:serviceaccount:<namespace>:<service account>.`,
+        });
       } else if (/[*?]/.test(entry.value) && !/Like/.test(entry.operator)) {
-        problems.push({ severity: 'error', path: entry.path, text: entry.value, message: `"${entry.value}" has a wildcard but the operator is ${entry.operator}, which compares literally; use StringLike.` });
+        problems.push({
+          severity: 'error',
+          path: entry.path,
+          text: entry.value,
+          message: `"${entry.value}" has a wildcard but the operator is ${entry.operator}, which compares literally; use StringLike.`,
+        });
       }
     }
     for (const entry of audiences) {
       if (entry.value !== 'sts.amazonaws.com') {
-        problems.push({ severity: 'warning', path: entry.path, text: entry.value, message: `The :aud value is "${entry.value}"; EKS service account tokens carry sts.amazonaws.com unless eks.amazonaws.com/audience says otherwise.` });
+        problems.push({
+          severity: 'warning',
+          path: entry.path,
+          text: entry.value,
+          message: `The :aud value is "${entry.value}"; EKS service account tokens carry sts.amazonaws.com unless eks.amazonaws.com/audience says otherwise.`,
+        });
       }
     }
   });

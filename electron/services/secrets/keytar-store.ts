@@ -45,7 +45,12 @@ export class KeytarSecretStore implements SecretStore {
       await this.call((keytar) => keytar.getPassword(this.service, PROBE_ACCOUNT));
       return { available: true, backend, message: `Secrets are stored in the ${backend}.`, fix: '' };
     } catch {
-      return { available: false, backend, message: `The ${backend} is not reachable; secrets cannot be saved until it is.`, fix: keychainFix(this.platform) };
+      return {
+        available: false,
+        backend,
+        message: `The ${backend} is not reachable; secrets cannot be saved until it is.`,
+        fix: keychainFix(this.platform),
+      };
     }
   }
 
@@ -72,12 +77,23 @@ export class KeytarSecretStore implements SecretStore {
       keytar = await (this.keytar ??= this.load());
     } catch {
       this.keytar = undefined;
-      throw new AppError('keychain_unavailable', `The ${backend} could not be loaded on this machine, so no secret was stored.`, keychainFix(this.platform));
+      throw new AppError(
+        'keychain_unavailable',
+        `The ${backend} could not be loaded on this machine, so no secret was stored.`,
+        keychainFix(this.platform),
+      );
     }
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timedOut = new Promise<never>((_resolve, reject) => {
       timer = setTimeout(
-        () => reject(new AppError('keychain_unavailable', `The ${backend} did not answer within ${Math.ceil(this.timeoutMs / 1000)} s (a locked keyring waiting for its password?), so the secret may not have been stored or read.`, keychainFix(this.platform))),
+        () =>
+          reject(
+            new AppError(
+              'keychain_unavailable',
+              `The ${backend} did not answer within ${Math.ceil(this.timeoutMs / 1000)} s (a locked keyring waiting for its password?), so the secret may not have been stored or read.`,
+              keychainFix(this.platform),
+            ),
+          ),
         this.timeoutMs,
       );
     });
@@ -86,7 +102,11 @@ export class KeytarSecretStore implements SecretStore {
     } catch (error) {
       if (error instanceof AppError) throw error;
       // The native error text can echo the request; the message stays generic on purpose.
-      throw new AppError('keychain_unavailable', `The ${backend} is not reachable, so no secret was stored or read.`, keychainFix(this.platform));
+      throw new AppError(
+        'keychain_unavailable',
+        `The ${backend} is not reachable, so no secret was stored or read.`,
+        keychainFix(this.platform),
+      );
     } finally {
       clearTimeout(timer);
     }

@@ -30,7 +30,13 @@ function placeholder(title: string, subtitle: string, icon: IconName, what: stri
  * component; the rail, the shortcuts and the routing all follow this list.
  */
 export const views = [
-  { id: 'connectors', label: 'Connectors', icon: 'plug', key: '1', component: ConnectorsView as unknown as Component<Record<string, unknown>> },
+  {
+    id: 'connectors',
+    label: 'Connectors',
+    icon: 'plug',
+    key: '1',
+    component: ConnectorsView as unknown as Component<Record<string, unknown>>,
+  },
   { id: 'test', label: 'Test', icon: 'play', key: '2', component: TestView as unknown as Component<Record<string, unknown>> },
   { id: 'history', label: 'History', icon: 'history', key: '3', component: HistoryView as unknown as Component<Record<string, unknown>> },
   { id: 'doctor', label: 'Doctor', icon: 'stethoscope', key: '4', component: DoctorView as unknown as Component<Record<string, unknown>> },
@@ -52,7 +58,14 @@ export const views = [
       'Import a customer’s JSON report to open their run offline.',
     ]),
   },
-  { id: 'about', label: 'About', icon: 'info', key: '0', component: AboutView as unknown as Component<Record<string, unknown>>, footer: true },
+  {
+    id: 'about',
+    label: 'About',
+    icon: 'info',
+    key: '0',
+    component: AboutView as unknown as Component<Record<string, unknown>>,
+    footer: true,
+  },
 ] as const satisfies readonly ViewEntry[];
 
 export type ViewId = (typeof views)[number]['id'];

@@ -17,7 +17,11 @@ export const awsChannels = {
   /** The connection test of a saved connector in its Test Region; progress after every check. */
   'test.run': channel({ args: runArgs.strict(), result: runResultSchema, progress: runProgressSchema }),
   /** The same test over many regions; progress after every check of every region. */
-  'sweep.run': channel({ args: runArgs.extend({ sweep: sweepOptionsSchema }).strict(), result: runResultSchema, progress: runProgressSchema }),
+  'sweep.run': channel({
+    args: runArgs.extend({ sweep: sweepOptionsSchema }).strict(),
+    result: runResultSchema,
+    progress: runProgressSchema,
+  }),
   /** Cancels a running test or sweep; it still ends, and is recorded, as cancelled. */
   'test.cancel': channel({
     args: z.object({ runId: z.uuid() }).strict(),

@@ -42,7 +42,10 @@ const identifierArg = z.object({ identifier: z.string().min(1).max(200) }).stric
 
 export const connectorsChannels = {
   'connectors.list': channel({
-    args: z.object({ search: z.string().max(200).optional() }).strict().optional(),
+    args: z
+      .object({ search: z.string().max(200).optional() })
+      .strict()
+      .optional(),
     result: z.object({ connectors: z.array(connectorSummarySchema) }),
   }),
   'connectors.get': channel({ args: identifierArg, result: savedConnectorSchema }),
@@ -56,7 +59,14 @@ export const connectorsChannels = {
         document: validConnectorDocumentSchema,
         identifier: z.string().min(1).max(200).optional(),
         secrets: z
-          .array(z.object({ ref: secretRefSchema, value: z.string().min(1, 'The secret is empty.').max(8192, 'The secret is longer than 8192 characters.') }).strict())
+          .array(
+            z
+              .object({
+                ref: secretRefSchema,
+                value: z.string().min(1, 'The secret is empty.').max(8192, 'The secret is longer than 8192 characters.'),
+              })
+              .strict(),
+          )
           .max(SECRET_REF_FIELDS.length)
           .default([]),
       })

@@ -7,7 +7,10 @@ export const doctorChannels = {
   'doctor.diagnose': channel({
     args: z
       .object({
-        inputs: z.array(doctorInputSchema.extend({ text: z.string().max(DOCTOR_LIMITS.maxInputChars) })).min(1).max(DOCTOR_LIMITS.maxInputs),
+        inputs: z
+          .array(doctorInputSchema.extend({ text: z.string().max(DOCTOR_LIMITS.maxInputChars) }))
+          .min(1)
+          .max(DOCTOR_LIMITS.maxInputs),
       })
       .strict(),
     result: doctorResultSchema,

@@ -38,7 +38,12 @@ async function cli(url: string, keys: Keys | null, region: string, args: string[
     AWS_EC2_METADATA_DISABLED: 'true',
     AWS_MAX_ATTEMPTS: '1',
   };
-  if (keys) Object.assign(env, { AWS_ACCESS_KEY_ID: keys.accessKeyId, AWS_SECRET_ACCESS_KEY: keys.secretAccessKey, ...(keys.sessionToken ? { AWS_SESSION_TOKEN: keys.sessionToken } : {}) });
+  if (keys)
+    Object.assign(env, {
+      AWS_ACCESS_KEY_ID: keys.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: keys.secretAccessKey,
+      ...(keys.sessionToken ? { AWS_SESSION_TOKEN: keys.sessionToken } : {}),
+    });
   try {
     const { stdout } = await run('aws', ['--endpoint-url', url, '--region', region, '--output', 'json', ...args], { env });
     return { ok: true, value: JSON.parse(stdout) };
@@ -78,9 +83,16 @@ async function callerIdentity(url: string, keys: Keys, region: string) {
 }
 
 async function regions(url: string, keys: Keys, region: string) {
-  const viaSdk = await sdk(async () => (await new EC2Client(config(url, region, keys)).send(new DescribeRegionsCommand({}))).Regions?.map((r) => r.RegionName));
+  const viaSdk = await sdk(async () =>
+    (await new EC2Client(config(url, region, keys)).send(new DescribeRegionsCommand({}))).Regions?.map((r) => r.RegionName),
+  );
   const viaCli = await cli(url, keys, region, ['ec2', 'describe-regions']);
-  return { viaSdk, viaCli: viaCli.ok ? { ok: true, value: (viaCli.value as { Regions: Array<{ RegionName: string }> }).Regions.map((r) => r.RegionName) } : viaCli };
+  return {
+    viaSdk,
+    viaCli: viaCli.ok
+      ? { ok: true, value: (viaCli.value as { Regions: Array<{ RegionName: string }> }).Regions.map((r) => r.RegionName) }
+      : viaCli,
+  };
 }
 
 describe('the AWS CLI and the SDK get the same answers from the loopback endpoint', () => {
@@ -98,13 +110,33 @@ describe('the AWS CLI and the SDK get the same answers from the loopback endpoin
   });
 
   it.each([
-    ['an unknown key (STS)', () => callerIdentity(endpoint.url, { ...world.admin, accessKeyId: 'AKIAUNKNOWNKEY000000' }, 'us-east-1'), 'InvalidClientTokenId'],
-    ['an unknown key (EC2)', () => regions(endpoint.url, { ...world.admin, accessKeyId: 'AKIAUNKNOWNKEY000000' }, 'us-east-1'), 'AuthFailure'],
-    ['a wrong secret (STS)', () => callerIdentity(endpoint.url, { ...world.admin, secretAccessKey: 'x'.repeat(40) }, 'us-east-1'), 'SignatureDoesNotMatch'],
-    ['a wrong secret (EC2)', () => regions(endpoint.url, { ...world.admin, secretAccessKey: 'x'.repeat(40) }, 'us-east-1'), 'SignatureDoesNotMatch'],
+    [
+      'an unknown key (STS)',
+      () => callerIdentity(endpoint.url, { ...world.admin, accessKeyId: 'AKIAUNKNOWNKEY000000' }, 'us-east-1'),
+      'InvalidClientTokenId',
+    ],
+    [
+      'an unknown key (EC2)',
+      () => regions(endpoint.url, { ...world.admin, accessKeyId: 'AKIAUNKNOWNKEY000000' }, 'us-east-1'),
+      'AuthFailure',
+    ],
+    [
+      'a wrong secret (STS)',
+      () => callerIdentity(endpoint.url, { ...world.admin, secretAccessKey: 'x'.repeat(40) }, 'us-east-1'),
+      'SignatureDoesNotMatch',
+    ],
+    [
+      'a wrong secret (EC2)',
+      () => regions(endpoint.url, { ...world.admin, secretAccessKey: 'x'.repeat(40) }, 'us-east-1'),
+      'SignatureDoesNotMatch',
+    ],
     ['a skewed clock (STS)', () => callerIdentity(skewed.url, skewedWorld.admin, 'us-east-1'), 'SignatureDoesNotMatch'],
     ['a skewed clock (EC2)', () => regions(skewed.url, skewedWorld.admin, 'us-east-1'), 'RequestExpired'],
-    ['an ASIA key without its token', () => callerIdentity(endpoint.url, { ...world.temporary, sessionToken: undefined }, 'us-east-1'), 'InvalidClientTokenId'],
+    [
+      'an ASIA key without its token',
+      () => callerIdentity(endpoint.url, { ...world.temporary, sessionToken: undefined }, 'us-east-1'),
+      'InvalidClientTokenId',
+    ],
     ['expired temporary credentials (STS)', () => callerIdentity(endpoint.url, world.expired, 'us-east-1'), 'ExpiredToken'],
     ['expired temporary credentials (EC2)', () => regions(endpoint.url, world.expired, 'us-east-1'), 'RequestExpired'],
     ['a missing ec2:DescribeRegions permission', () => regions(endpoint.url, world.noEc2, 'us-east-1'), 'UnauthorizedOperation'],
@@ -119,12 +151,31 @@ describe('the AWS CLI and the SDK get the same answers from the loopback endpoin
 
   it('AssumeRole with the right and the wrong External Id', async () => {
     const assume = async (externalId: string) => {
-      const viaSdk = await sdk(async () => (await new STSClient(config(endpoint.url, 'us-east-1', world.admin)).send(new AssumeRoleCommand({ RoleArn: world.deployRole.arn, RoleSessionName: 'parity', ExternalId: externalId }))).AssumedRoleUser);
-      const viaCli = await cli(endpoint.url, world.admin, 'us-east-1', ['sts', 'assume-role', '--role-arn', world.deployRole.arn, '--role-session-name', 'parity', '--external-id', externalId]);
+      const viaSdk = await sdk(
+        async () =>
+          (
+            await new STSClient(config(endpoint.url, 'us-east-1', world.admin)).send(
+              new AssumeRoleCommand({ RoleArn: world.deployRole.arn, RoleSessionName: 'parity', ExternalId: externalId }),
+            )
+          ).AssumedRoleUser,
+      );
+      const viaCli = await cli(endpoint.url, world.admin, 'us-east-1', [
+        'sts',
+        'assume-role',
+        '--role-arn',
+        world.deployRole.arn,
+        '--role-session-name',
+        'parity',
+        '--external-id',
+        externalId,
+      ]);
       return { viaSdk, viaCli: viaCli.ok ? { ok: true, value: (viaCli.value as { AssumedRoleUser: unknown }).AssumedRoleUser } : viaCli };
     };
     const right = await assume(EXTERNAL_ID);
-    expect(right.viaCli).toEqual({ ok: true, value: { AssumedRoleId: 'AROADEPLOYEXAMPLE0001:parity', Arn: 'arn:aws:sts::222222222222:assumed-role/HarnessDeploy/parity' } });
+    expect(right.viaCli).toEqual({
+      ok: true,
+      value: { AssumedRoleId: 'AROADEPLOYEXAMPLE0001:parity', Arn: 'arn:aws:sts::222222222222:assumed-role/HarnessDeploy/parity' },
+    });
     expect(right.viaSdk).toEqual(right.viaCli);
     const wrong = await assume('not-the-id');
     expect(wrong.viaCli).toMatchObject({ ok: false, code: 'AccessDenied' });
@@ -133,11 +184,32 @@ describe('the AWS CLI and the SDK get the same answers from the loopback endpoin
 
   it('AssumeRoleWithWebIdentity (unsigned) accepts the right token and rejects a wrong audience', async () => {
     const exchange = async (token: string) => {
-      const viaSdk = await sdk(async () => (await new STSClient({ endpoint: endpoint.url, region: 'us-east-1', maxAttempts: 1 }).send(new AssumeRoleWithWebIdentityCommand({ RoleArn: world.irsaRole.arn, RoleSessionName: 'parity', WebIdentityToken: token }))).SubjectFromWebIdentityToken);
+      const viaSdk = await sdk(
+        async () =>
+          (
+            await new STSClient({ endpoint: endpoint.url, region: 'us-east-1', maxAttempts: 1 }).send(
+              new AssumeRoleWithWebIdentityCommand({ RoleArn: world.irsaRole.arn, RoleSessionName: 'parity', WebIdentityToken: token }),
+            )
+          ).SubjectFromWebIdentityToken,
+      );
       const tokenFile = join(dir.path, `token-${Math.random()}`);
       writeFileSync(tokenFile, token);
-      const viaCli = await cli(endpoint.url, null, 'us-east-1', ['sts', 'assume-role-with-web-identity', '--role-arn', world.irsaRole.arn, '--role-session-name', 'parity', '--web-identity-token', `file://${tokenFile}`]);
-      return { viaSdk, viaCli: viaCli.ok ? { ok: true, value: (viaCli.value as { SubjectFromWebIdentityToken: string }).SubjectFromWebIdentityToken } : viaCli };
+      const viaCli = await cli(endpoint.url, null, 'us-east-1', [
+        'sts',
+        'assume-role-with-web-identity',
+        '--role-arn',
+        world.irsaRole.arn,
+        '--role-session-name',
+        'parity',
+        '--web-identity-token',
+        `file://${tokenFile}`,
+      ]);
+      return {
+        viaSdk,
+        viaCli: viaCli.ok
+          ? { ok: true, value: (viaCli.value as { SubjectFromWebIdentityToken: string }).SubjectFromWebIdentityToken }
+          : viaCli,
+      };
     };
     const good = await exchange(world.token());
     expect(good.viaCli).toEqual({ ok: true, value: 'system:serviceaccount:harness-delegate-ng:harness-delegate' });

@@ -18,7 +18,10 @@ export function manualConnector(principal: Pick<PrincipalSpec, 'accessKeyId'>, o
 }
 
 export function secretsOf(principal: Pick<PrincipalSpec, 'secretAccessKey' | 'sessionToken'>) {
-  return valueSecrets({ 'account.aws_secret': principal.secretAccessKey, ...(principal.sessionToken ? { 'account.aws_token': principal.sessionToken } : {}) });
+  return valueSecrets({
+    'account.aws_secret': principal.secretAccessKey,
+    ...(principal.sessionToken ? { 'account.aws_token': principal.sessionToken } : {}),
+  });
 }
 
 export async function run(

@@ -20,7 +20,12 @@ const world = buildWorld();
 const endpoint = sharedEndpoint({ beforeAll, afterAll }, world.config);
 const dir = tempDir('awb-inherit-');
 const saved = { ...process.env };
-const connector: TestConnector = { identifier: 'inherit', credentialType: 'InheritFromDelegate', testRegion: 'us-east-1', crossAccount: null };
+const connector: TestConnector = {
+  identifier: 'inherit',
+  credentialType: 'InheritFromDelegate',
+  testRegion: 'us-east-1',
+  crossAccount: null,
+};
 
 afterAll(() => dir.remove());
 afterEach(() => {
@@ -29,7 +34,19 @@ afterEach(() => {
 });
 
 function isolate(files: { config?: string; credentials?: string } = {}) {
-  for (const key of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_ROLE_ARN', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_CREDENTIALS_FULL_URI', 'AWS_CONTAINER_AUTHORIZATION_TOKEN', 'AWS_EC2_METADATA_SERVICE_ENDPOINT', 'AWS_ENDPOINT_URL_SSO']) {
+  for (const key of [
+    'AWS_ACCESS_KEY_ID',
+    'AWS_SECRET_ACCESS_KEY',
+    'AWS_SESSION_TOKEN',
+    'AWS_PROFILE',
+    'AWS_ROLE_ARN',
+    'AWS_WEB_IDENTITY_TOKEN_FILE',
+    'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
+    'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+    'AWS_CONTAINER_AUTHORIZATION_TOKEN',
+    'AWS_EC2_METADATA_SERVICE_ENDPOINT',
+    'AWS_ENDPOINT_URL_SSO',
+  ]) {
     delete process.env[key];
   }
   process.env.AWS_EC2_METADATA_DISABLED = 'true';
@@ -54,7 +71,9 @@ describe('InheritFromDelegate', () => {
   });
 
   it('uses the chosen profile from the shared credentials file', async () => {
-    isolate({ credentials: `[default]\naws_access_key_id = ${world.noEc2.accessKeyId}\naws_secret_access_key = ${world.noEc2.secretAccessKey}\n\n[deploy]\naws_access_key_id = ${world.admin.accessKeyId}\naws_secret_access_key = ${world.admin.secretAccessKey}\n` });
+    isolate({
+      credentials: `[default]\naws_access_key_id = ${world.noEc2.accessKeyId}\naws_secret_access_key = ${world.noEc2.secretAccessKey}\n\n[deploy]\naws_access_key_id = ${world.admin.accessKeyId}\naws_secret_access_key = ${world.admin.secretAccessKey}\n`,
+    });
     const chosen = await run(connector, { endpointUrl: endpoint.url, profile: 'deploy' }, { secrets: valueSecrets({}) });
     expect(chosen.regions[0]?.identity?.arn).toBe(world.admin.arn);
     const fallback = await run(connector, { endpointUrl: endpoint.url }, { secrets: valueSecrets({}) });
@@ -67,7 +86,16 @@ describe('InheritFromDelegate', () => {
     const agent = createServer((request, response) => {
       const authorized = request.url === '/v2/credentials' && request.headers.authorization === 'agent-token';
       response.writeHead(authorized ? 200 : 401, { 'content-type': 'application/json' });
-      response.end(authorized ? JSON.stringify({ AccessKeyId: temporary.accessKeyId, SecretAccessKey: temporary.secretAccessKey, Token: temporary.sessionToken, Expiration: temporary.expiresAt?.toISOString() }) : '{}');
+      response.end(
+        authorized
+          ? JSON.stringify({
+              AccessKeyId: temporary.accessKeyId,
+              SecretAccessKey: temporary.secretAccessKey,
+              Token: temporary.sessionToken,
+              Expiration: temporary.expiresAt?.toISOString(),
+            })
+          : '{}',
+      );
     });
     await new Promise<void>((resolve) => agent.listen(0, '127.0.0.1', resolve));
     try {
@@ -91,7 +119,16 @@ describe('InheritFromDelegate', () => {
       if (request.headers['x-aws-ec2-metadata-token'] !== 'imds-session') return response.writeHead(401).end();
       if (request.url === path) return response.end('DelegateNodeRole');
       if (request.url === `${path}DelegateNodeRole`) {
-        return response.end(JSON.stringify({ Code: 'Success', Type: 'AWS-HMAC', AccessKeyId: temporary.accessKeyId, SecretAccessKey: temporary.secretAccessKey, Token: temporary.sessionToken, Expiration: temporary.expiresAt?.toISOString() }));
+        return response.end(
+          JSON.stringify({
+            Code: 'Success',
+            Type: 'AWS-HMAC',
+            AccessKeyId: temporary.accessKeyId,
+            SecretAccessKey: temporary.secretAccessKey,
+            Token: temporary.sessionToken,
+            Expiration: temporary.expiresAt?.toISOString(),
+          }),
+        );
       }
       response.writeHead(404).end();
     });
@@ -108,18 +145,44 @@ describe('InheritFromDelegate', () => {
 
   it('uses an SSO profile: the cached token is exchanged at the SSO portal of its sso_region, not at the STS endpoint', async () => {
     const startUrl = 'https://example.awsapps.com/start';
-    isolate({ config: `[profile sso]\nsso_start_url = ${startUrl}\nsso_region = eu-west-1\nsso_account_id = ${ACCOUNTS.main}\nsso_role_name = HarnessDelegate\n` });
+    isolate({
+      config: `[profile sso]\nsso_start_url = ${startUrl}\nsso_region = eu-west-1\nsso_account_id = ${ACCOUNTS.main}\nsso_role_name = HarnessDelegate\n`,
+    });
     const home = join(dir.path, `home-${Math.random()}`);
     mkdirSync(join(home, '.aws', 'sso', 'cache'), { recursive: true });
     const cacheFile = `${createHash('sha1').update(startUrl).digest('hex')}.json`;
-    writeFileSync(join(home, '.aws', 'sso', 'cache', cacheFile), JSON.stringify({ accessToken: 'sso-access-token', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), region: 'eu-west-1', startUrl }));
+    writeFileSync(
+      join(home, '.aws', 'sso', 'cache', cacheFile),
+      JSON.stringify({
+        accessToken: 'sso-access-token',
+        expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+        region: 'eu-west-1',
+        startUrl,
+      }),
+    );
     process.env.HOME = home;
     const { temporary } = world;
     const portal = createServer((request, response) => {
       const url = new URL(request.url ?? '/', 'http://portal');
-      const granted = url.pathname === '/federation/credentials' && url.searchParams.get('role_name') === 'HarnessDelegate' && request.headers['x-amz-sso_bearer_token'] === 'sso-access-token';
+      const granted =
+        url.pathname === '/federation/credentials' &&
+        url.searchParams.get('role_name') === 'HarnessDelegate' &&
+        request.headers['x-amz-sso_bearer_token'] === 'sso-access-token';
       response.writeHead(granted ? 200 : 401, { 'content-type': 'application/json' });
-      response.end(JSON.stringify(granted ? { roleCredentials: { accessKeyId: temporary.accessKeyId, secretAccessKey: temporary.secretAccessKey, sessionToken: temporary.sessionToken, expiration: temporary.expiresAt?.getTime() } } : { message: 'Session token not found or invalid' }));
+      response.end(
+        JSON.stringify(
+          granted
+            ? {
+                roleCredentials: {
+                  accessKeyId: temporary.accessKeyId,
+                  secretAccessKey: temporary.secretAccessKey,
+                  sessionToken: temporary.sessionToken,
+                  expiration: temporary.expiresAt?.getTime(),
+                },
+              }
+            : { message: 'Session token not found or invalid' },
+        ),
+      );
     });
     await new Promise<void>((resolve) => portal.listen(0, '127.0.0.1', resolve));
     try {
@@ -132,7 +195,7 @@ describe('InheritFromDelegate', () => {
     }
   });
 
-  it('a role profile (role_arn, source_profile, external_id) assumes the role at the test\'s STS endpoint', async () => {
+  it("a role profile (role_arn, source_profile, external_id) assumes the role at the test's STS endpoint", async () => {
     isolate({
       config: `[profile deploy]\nrole_arn = ${world.deployRole.arn}\nsource_profile = base\nexternal_id = ${EXTERNAL_ID}\n`,
       credentials: `[base]\naws_access_key_id = ${world.admin.accessKeyId}\naws_secret_access_key = ${world.admin.secretAccessKey}\n`,
@@ -154,7 +217,10 @@ describe('InheritFromDelegate', () => {
   it('nothing configured is no_credentials_found', async () => {
     isolate();
     const result = await run(connector, { endpointUrl: endpoint.url }, { secrets: valueSecrets({}) });
-    expect(resolveCheck(result)).toMatchObject({ status: 'fail', error: { code: 'CredentialsProviderError', class: 'no_credentials_found' } });
+    expect(resolveCheck(result)).toMatchObject({
+      status: 'fail',
+      error: { code: 'CredentialsProviderError', class: 'no_credentials_found' },
+    });
     expect(result.regions[0]?.checks.slice(1).every((c) => c.status === 'skipped')).toBe(true);
   });
 });

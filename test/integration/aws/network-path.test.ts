@@ -21,8 +21,31 @@ const tunnels: string[] = [];
 const sockets = new Set<Socket>();
 
 beforeAll(async () => {
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-keyout', join(dir.path, 'key.pem'), '-out', join(dir.path, 'cert.pem'), '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
-  endpoint = await startAwsEndpoint(world.config, { key: readFileSync(join(dir.path, 'key.pem')), cert: readFileSync(join(dir.path, 'cert.pem')) });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-keyout',
+      join(dir.path, 'key.pem'),
+      '-out',
+      join(dir.path, 'cert.pem'),
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+    ],
+    { stdio: 'ignore' },
+  );
+  endpoint = await startAwsEndpoint(world.config, {
+    key: readFileSync(join(dir.path, 'key.pem')),
+    cert: readFileSync(join(dir.path, 'cert.pem')),
+  });
   proxy = createServer((_, res) => res.writeHead(405).end());
   proxy.on('connect', (req, client: Socket) => {
     sockets.add(client);
@@ -35,7 +58,9 @@ beforeAll(async () => {
     sockets.add(upstream);
     upstream.on('error', () => client.destroy());
   });
-  proxyPort = await new Promise<number>((resolve) => proxy.listen(0, '127.0.0.1', () => resolve((proxy.address() as { port: number }).port)));
+  proxyPort = await new Promise<number>((resolve) =>
+    proxy.listen(0, '127.0.0.1', () => resolve((proxy.address() as { port: number }).port)),
+  );
 });
 afterAll(async () => {
   for (const socket of sockets) socket.destroy();
@@ -54,10 +79,21 @@ describe('TLS trust and proxy on the SDK path', () => {
   });
 
   it('passes once AWS_CA_BUNDLE trusts the certificate; a missing bundle file is reported as such', async () => {
-    const ok = await run(manualConnector(world.admin), { endpointUrl: endpoint.url }, { secrets: secretsOf(world.admin), env: { AWS_CA_BUNDLE: join(dir.path, 'cert.pem') } });
+    const ok = await run(
+      manualConnector(world.admin),
+      { endpointUrl: endpoint.url },
+      { secrets: secretsOf(world.admin), env: { AWS_CA_BUNDLE: join(dir.path, 'cert.pem') } },
+    );
     expect(ok.status).toBe('pass');
-    const missing = await run(manualConnector(world.admin), { endpointUrl: endpoint.url }, { secrets: secretsOf(world.admin), env: { AWS_CA_BUNDLE: join(dir.path, 'nope.pem') } });
-    expect(missing.regions[0]?.checks[0]?.error).toMatchObject({ class: 'tls_certificate_error', message: expect.stringContaining('nope.pem') });
+    const missing = await run(
+      manualConnector(world.admin),
+      { endpointUrl: endpoint.url },
+      { secrets: secretsOf(world.admin), env: { AWS_CA_BUNDLE: join(dir.path, 'nope.pem') } },
+    );
+    expect(missing.regions[0]?.checks[0]?.error).toMatchObject({
+      class: 'tls_certificate_error',
+      message: expect.stringContaining('nope.pem'),
+    });
   });
 
   it('goes through HTTPS_PROXY with CONNECT, and straight to the endpoint when NO_PROXY names it', async () => {
@@ -67,7 +103,11 @@ describe('TLS trust and proxy on the SDK path', () => {
     expect(through.status).toBe('pass');
     expect(tunnels.slice(before)).toContain(`127.0.0.1:${endpoint.port}`);
     const count = tunnels.length;
-    const direct = await run(manualConnector(world.admin), { endpointUrl: endpoint.url }, { secrets: secretsOf(world.admin), env: { ...env, NO_PROXY: '127.0.0.1' } });
+    const direct = await run(
+      manualConnector(world.admin),
+      { endpointUrl: endpoint.url },
+      { secrets: secretsOf(world.admin), env: { ...env, NO_PROXY: '127.0.0.1' } },
+    );
     expect(direct.status).toBe('pass');
     expect(tunnels.length).toBe(count);
   });

@@ -11,7 +11,9 @@ import { sharedEndpoint, withEndpoint } from '../../helpers/aws-endpoint';
 import { tempDir } from '../../helpers/temp-dir';
 import { manualConnector, secretsOf } from './helpers';
 
-const world = buildWorld({ overrides: { faults: Object.fromEntries(regionsOfPartition('aws').map((r, i) => [r.code, i < 3 ? {} : { latencyMs: 300 }])) } });
+const world = buildWorld({
+  overrides: { faults: Object.fromEntries(regionsOfPartition('aws').map((r, i) => [r.code, i < 3 ? {} : { latencyMs: 300 }])) },
+});
 const endpoint = sharedEndpoint({ beforeAll, afterAll }, world.config);
 const dir = tempDir('awb-record-');
 const db = openDatabase(join(dir.path, 'history.sqlite'), { migrations });
@@ -27,7 +29,9 @@ describe('recording runs in history', () => {
   it('refuses a run id that is already in history before testing anything, keeping the recorded run', async () => {
     const first = await service.run(manualConnector(world.admin), { endpointUrl: endpoint.url }, undefined);
     const before = endpoint.requests.length;
-    await expect(service.run(manualConnector(world.admin), { endpointUrl: endpoint.url }, undefined, { runId: first.runId })).rejects.toMatchObject({
+    await expect(
+      service.run(manualConnector(world.admin), { endpointUrl: endpoint.url }, undefined, { runId: first.runId }),
+    ).rejects.toMatchObject({
       value: { class: 'invalid_argument', message: expect.stringContaining('already in history') },
     });
     expect(endpoint.requests.length).toBe(before);
@@ -36,11 +40,21 @@ describe('recording runs in history', () => {
 
   it('records a passed test with its checks, identity and a connector snapshot without the secret', async () => {
     const result = await service.run(manualConnector(world.admin), { endpointUrl: endpoint.url }, undefined);
-    expect(history.list({ limit: 10 }).runs[0]).toMatchObject({ id: result.runId, kind: 'test', status: 'passed', connectorIdentifier: 'aws_test' });
+    expect(history.list({ limit: 10 }).runs[0]).toMatchObject({
+      id: result.runId,
+      kind: 'test',
+      status: 'passed',
+      connectorIdentifier: 'aws_test',
+    });
     const detail = db.prepare('SELECT * FROM run_details WHERE run_id = ?').get(result.runId) as Record<string, string>;
     expect(detail.identity_arn).toBe(world.admin.arn);
-    expect(JSON.parse(detail.connector_snapshot ?? 'null')).toMatchObject({ credentialType: 'ManualConfig', manual: { secretKeyRef: 'account.aws_secret' } });
-    const checks = db.prepare('SELECT name, status, request_id FROM run_checks WHERE run_id = ? ORDER BY position').all(result.runId) as Array<Record<string, string>>;
+    expect(JSON.parse(detail.connector_snapshot ?? 'null')).toMatchObject({
+      credentialType: 'ManualConfig',
+      manual: { secretKeyRef: 'account.aws_secret' },
+    });
+    const checks = db
+      .prepare('SELECT name, status, request_id FROM run_checks WHERE run_id = ? ORDER BY position')
+      .all(result.runId) as Array<Record<string, string>>;
     expect(checks.map((c) => [c.name, c.status])).toEqual([
       ['resolve_credentials', 'pass'],
       ['sts_get_caller_identity', 'pass'],
@@ -48,21 +62,33 @@ describe('recording runs in history', () => {
       ['ec2_describe_regions', 'pass'],
     ]);
     expect(checks[1]?.request_id).toMatch(/^[0-9a-f-]{36}$/);
-    expect((db.prepare('SELECT app_version FROM runs WHERE id = ?').get(result.runId) as { app_version: string }).app_version).toBe('9.9.9');
+    expect((db.prepare('SELECT app_version FROM runs WHERE id = ?').get(result.runId) as { app_version: string }).app_version).toBe(
+      '9.9.9',
+    );
   });
 
   it('records a sweep cancelled midway, with the finished regions and the cancelled ones', async () => {
     const runId = '6f1c2a4e-0000-4000-8000-000000000001';
-    const result = await service.run(manualConnector(world.admin), { endpointUrl: endpoint.url }, { regions: 'commercial', concurrency: 3 }, {
-      runId,
-      onProgress: (event) => event.completed >= 3 && service.cancel(runId),
-    });
+    const result = await service.run(
+      manualConnector(world.admin),
+      { endpointUrl: endpoint.url },
+      { regions: 'commercial', concurrency: 3 },
+      {
+        runId,
+        onProgress: (event) => event.completed >= 3 && service.cancel(runId),
+      },
+    );
     expect(result.cancelled).toBe(true);
     expect(history.list({ limit: 10 }).runs.find((r) => r.id === runId)?.status).toBe('cancelled');
-    const regions = db.prepare('SELECT status, count(*) AS n FROM run_regions WHERE run_id = ? GROUP BY status').all(runId) as Array<{ status: string; n: number }>;
+    const regions = db.prepare('SELECT status, count(*) AS n FROM run_regions WHERE run_id = ? GROUP BY status').all(runId) as Array<{
+      status: string;
+      n: number;
+    }>;
     expect(regions.find((r) => r.status === 'pass')?.n).toBeGreaterThanOrEqual(3);
     expect(regions.reduce((sum, r) => sum + r.n, 0)).toBe(regionsOfPartition('aws').length);
-    const cancelled = db.prepare("SELECT count(*) AS n FROM run_checks WHERE run_id = ? AND error_class = 'cancelled'").get(runId) as { n: number };
+    const cancelled = db.prepare("SELECT count(*) AS n FROM run_checks WHERE run_id = ? AND error_class = 'cancelled'").get(runId) as {
+      n: number;
+    };
     expect(cancelled.n).toBeGreaterThan(0);
     expect(service.cancel(runId)).toBe(false);
   });

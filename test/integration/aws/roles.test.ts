@@ -19,7 +19,11 @@ describe('cross-account AssumeRole', () => {
   const crossAccount = (externalId?: string): Partial<TestConnector> => ({ crossAccount: { roleArn: world.deployRole.arn, externalId } });
 
   it('assumes the role with the right External Id and describes regions as the role', async () => {
-    const result = await run(manualConnector(world.admin, crossAccount(EXTERNAL_ID)), { endpointUrl: endpoint.url }, { secrets: secretsOf(world.admin) });
+    const result = await run(
+      manualConnector(world.admin, crossAccount(EXTERNAL_ID)),
+      { endpointUrl: endpoint.url },
+      { secrets: secretsOf(world.admin) },
+    );
     expect(result.status).toBe('pass');
     expect(check(result, 'sts_assume_role')).toMatchObject({ status: 'pass', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     const ec2Calls = endpoint.requests.filter((r) => r.action === 'DescribeRegions');
@@ -27,7 +31,11 @@ describe('cross-account AssumeRole', () => {
   });
 
   it('a wrong External Id is assume_role_denied with the trust-policy fix, and EC2 is skipped', async () => {
-    const result = await run(manualConnector(world.admin, crossAccount('wrong-id')), { endpointUrl: endpoint.url }, { secrets: secretsOf(world.admin) });
+    const result = await run(
+      manualConnector(world.admin, crossAccount('wrong-id')),
+      { endpointUrl: endpoint.url },
+      { secrets: secretsOf(world.admin) },
+    );
     const error = check(result, 'sts_assume_role')?.error;
     expect(error).toMatchObject({ code: 'AccessDenied', class: 'assume_role_denied' });
     expect(error?.message).toContain(`not authorized to perform: sts:AssumeRole on resource: ${world.deployRole.arn}`);
@@ -36,7 +44,11 @@ describe('cross-account AssumeRole', () => {
   });
 
   it('a missing External Id is refused the same way', async () => {
-    const result = await run(manualConnector(world.admin, crossAccount()), { endpointUrl: endpoint.url }, { secrets: secretsOf(world.admin) });
+    const result = await run(
+      manualConnector(world.admin, crossAccount()),
+      { endpointUrl: endpoint.url },
+      { secrets: secretsOf(world.admin) },
+    );
     expect(check(result, 'sts_assume_role')?.error?.class).toBe('assume_role_denied');
   });
 });
@@ -54,43 +66,82 @@ describe('Irsa', () => {
     const result = await run(irsa, { endpointUrl: endpoint.url }, { secrets: valueSecrets({}), env });
     expect(result.status).toBe('pass');
     expect(result.regions[0]?.identity?.arn).toMatch(/^arn:aws:sts::111111111111:assumed-role\/HarnessDelegateIrsa\/awb-irsa-/);
-    expect(endpoint.requests.some((r) => r.action === 'AssumeRoleWithWebIdentity' && r.region === 'us-east-1' && r.status === 200)).toBe(true);
+    expect(endpoint.requests.some((r) => r.action === 'AssumeRoleWithWebIdentity' && r.region === 'us-east-1' && r.status === 200)).toBe(
+      true,
+    );
   });
 
   it('a token for another service account is web_identity_trust_denied', async () => {
     const file = tokenFile('other-sa', world.token({ sub: 'system:serviceaccount:default:other' }));
-    const result = await run(irsa, { endpointUrl: endpoint.url, irsaRoleArn: world.irsaRole.arn, irsaTokenFile: file }, { secrets: valueSecrets({}) });
+    const result = await run(
+      irsa,
+      { endpointUrl: endpoint.url, irsaRoleArn: world.irsaRole.arn, irsaTokenFile: file },
+      { secrets: valueSecrets({}) },
+    );
     expect(check(result, 'resolve_credentials')?.error).toMatchObject({ code: 'AccessDenied', class: 'web_identity_trust_denied' });
     expect(check(result, 'resolve_credentials')?.error?.fix).toMatch(/system:serviceaccount/);
   });
 
   it('an issuer without an IAM OIDC provider is oidc_provider_missing', async () => {
     const file = tokenFile('other-issuer', world.token({ iss: 'https://oidc.eks.us-east-1.amazonaws.com/id/UNKNOWN' }));
-    const result = await run(irsa, { endpointUrl: endpoint.url, irsaRoleArn: world.irsaRole.arn, irsaTokenFile: file }, { secrets: valueSecrets({}) });
+    const result = await run(
+      irsa,
+      { endpointUrl: endpoint.url, irsaRoleArn: world.irsaRole.arn, irsaTokenFile: file },
+      { secrets: valueSecrets({}) },
+    );
     expect(check(result, 'resolve_credentials')?.error).toMatchObject({ code: 'InvalidIdentityToken', class: 'oidc_provider_missing' });
   });
 
   it('a wrong audience is web_identity_token_rejected', async () => {
     const file = tokenFile('aud', world.token({ aud: 'https://kubernetes.default.svc' }));
-    const result = await run(irsa, { endpointUrl: endpoint.url, irsaRoleArn: world.irsaRole.arn, irsaTokenFile: file }, { secrets: valueSecrets({}) });
-    expect(check(result, 'resolve_credentials')?.error).toMatchObject({ message: 'Incorrect token audience', class: 'web_identity_token_rejected' });
+    const result = await run(
+      irsa,
+      { endpointUrl: endpoint.url, irsaRoleArn: world.irsaRole.arn, irsaTokenFile: file },
+      { secrets: valueSecrets({}) },
+    );
+    expect(check(result, 'resolve_credentials')?.error).toMatchObject({
+      message: 'Incorrect token audience',
+      class: 'web_identity_token_rejected',
+    });
   });
 
   it('an expired token is expired_credentials', async () => {
     const file = tokenFile('expired', world.token({ exp: Math.floor(Date.now() / 1000) - 60 }));
-    const result = await run(irsa, { endpointUrl: endpoint.url, irsaRoleArn: world.irsaRole.arn, irsaTokenFile: file }, { secrets: valueSecrets({}) });
+    const result = await run(
+      irsa,
+      { endpointUrl: endpoint.url, irsaRoleArn: world.irsaRole.arn, irsaTokenFile: file },
+      { secrets: valueSecrets({}) },
+    );
     expect(check(result, 'resolve_credentials')?.error).toMatchObject({ code: 'ExpiredTokenException', class: 'expired_credentials' });
   });
 
   it('a missing token file or role ARN is web_identity_token_file_error, without calling STS', async () => {
     const before = endpoint.requests.length;
-    const missing = await run(irsa, { endpointUrl: endpoint.url, irsaRoleArn: world.irsaRole.arn, irsaTokenFile: join(dir.path, 'nope') }, { secrets: valueSecrets({}) });
-    expect(check(missing, 'resolve_credentials')?.error).toMatchObject({ class: 'web_identity_token_file_error', message: expect.stringContaining('ENOENT') });
+    const missing = await run(
+      irsa,
+      { endpointUrl: endpoint.url, irsaRoleArn: world.irsaRole.arn, irsaTokenFile: join(dir.path, 'nope') },
+      { secrets: valueSecrets({}) },
+    );
+    expect(check(missing, 'resolve_credentials')?.error).toMatchObject({
+      class: 'web_identity_token_file_error',
+      message: expect.stringContaining('ENOENT'),
+    });
     mkdirSync(join(dir.path, 'a-dir.path'), { recursive: true });
-    const directory = await run(irsa, { endpointUrl: endpoint.url, irsaRoleArn: world.irsaRole.arn, irsaTokenFile: join(dir.path, 'a-dir.path') }, { secrets: valueSecrets({}) });
+    const directory = await run(
+      irsa,
+      { endpointUrl: endpoint.url, irsaRoleArn: world.irsaRole.arn, irsaTokenFile: join(dir.path, 'a-dir.path') },
+      { secrets: valueSecrets({}) },
+    );
     expect(check(directory, 'resolve_credentials')?.error?.message).toMatch(/is a directory/);
-    const noRole = await run(irsa, { endpointUrl: endpoint.url }, { secrets: valueSecrets({}), env: { AWS_WEB_IDENTITY_TOKEN_FILE: tokenFile('x', world.token()) } });
-    expect(check(noRole, 'resolve_credentials')?.error).toMatchObject({ class: 'web_identity_token_file_error', message: expect.stringContaining('AWS_ROLE_ARN') });
+    const noRole = await run(
+      irsa,
+      { endpointUrl: endpoint.url },
+      { secrets: valueSecrets({}), env: { AWS_WEB_IDENTITY_TOKEN_FILE: tokenFile('x', world.token()) } },
+    );
+    expect(check(noRole, 'resolve_credentials')?.error).toMatchObject({
+      class: 'web_identity_token_file_error',
+      message: expect.stringContaining('AWS_ROLE_ARN'),
+    });
     expect(endpoint.requests.length).toBe(before);
   });
 });

@@ -32,9 +32,20 @@ const CANARIES = {
 };
 
 const world = buildWorld();
-const user: PrincipalSpec = { accessKeyId: 'AKIACANARYUSER000001', secretAccessKey: CANARIES.setSecretKey, arn: `arn:aws:iam::${ACCOUNTS.main}:user/canary`, userId: 'AIDACANARYUSERXXXXXX', allow: ['*'] };
+const user: PrincipalSpec = {
+  accessKeyId: 'AKIACANARYUSER000001',
+  secretAccessKey: CANARIES.setSecretKey,
+  arn: `arn:aws:iam::${ACCOUNTS.main}:user/canary`,
+  userId: 'AIDACANARYUSERXXXXXX',
+  allow: ['*'],
+};
 const session: PrincipalSpec = {
-  ...issueTemporary(`arn:aws:sts::${ACCOUNTS.main}:assumed-role/Ops/canary`, 'AROAOPSEXAMPLE:canary', ['*'], new Date(Date.now() + 3_600_000)),
+  ...issueTemporary(
+    `arn:aws:sts::${ACCOUNTS.main}:assumed-role/Ops/canary`,
+    'AROAOPSEXAMPLE:canary',
+    ['*'],
+    new Date(Date.now() + 3_600_000),
+  ),
   secretAccessKey: CANARIES.sessionSecretKey,
   sessionToken: CANARIES.sessionToken,
 };
@@ -42,7 +53,12 @@ const session: PrincipalSpec = {
 const APP_URL = 'app://workbench/index.html';
 const sender = { url: APP_URL, isTopFrame: true };
 
-function manual(identifier: string, accessKey: string, refs: { secretKeyRef: string; sessionTokenRef?: string }, description?: string): ConnectorDocument {
+function manual(
+  identifier: string,
+  accessKey: string,
+  refs: { secretKeyRef: string; sessionTokenRef?: string },
+  description?: string,
+): ConnectorDocument {
   return {
     connector: {
       name: identifier,
@@ -56,9 +72,17 @@ function manual(identifier: string, accessKey: string, refs: { secretKeyRef: str
 
 /** The delegate Secrets as Harness writes them: the token base64 in `data`, a proxy password in `stringData`. */
 const manifest = readFileSync(new URL('../../fixtures/delegate/harness-delegate.yaml', import.meta.url), 'utf8')
-  .replace('  DELEGATE_TOKEN: "PUT_YOUR_DELEGATE_TOKEN"\n', `  DELEGATE_TOKEN: "${Buffer.from(CANARIES.delegateToken).toString('base64')}"\nstringData:\n  PROXY_PASSWORD: ${CANARIES.proxyPassword}\n`)
+  .replace(
+    '  DELEGATE_TOKEN: "PUT_YOUR_DELEGATE_TOKEN"\n',
+    `  DELEGATE_TOKEN: "${Buffer.from(CANARIES.delegateToken).toString('base64')}"\nstringData:\n  PROXY_PASSWORD: ${CANARIES.proxyPassword}\n`,
+  )
   .replace('  UPGRADER_TOKEN: "PUT_YOUR_DELEGATE_TOKEN"\n', `  UPGRADER_TOKEN: ${CANARIES.delegateToken}\n`);
-const form = { serviceAccount: 'harness-delegate-irsa', roleArn: 'arn:aws:iam::123456789012:role/harness-delegate', region: 'us-east-1', useCases: ['ecr-pull'] };
+const form = {
+  serviceAccount: 'harness-delegate-irsa',
+  roleArn: 'arn:aws:iam::123456789012:role/harness-delegate',
+  region: 'us-east-1',
+  useCases: ['ecr-pull'],
+};
 
 /** What a user pastes when asking for help: their shell environment, next to the error. */
 const envDump = [
@@ -80,9 +104,14 @@ describe.skipIf(!available)('planted canary secrets never leave the keychain (ev
 
   beforeAll(() => {
     t = createTestContext();
-    router = createRouter(createHandlers(t.ctx), { isAppUrl: (url) => url === APP_URL, log: (line) => seen.push({ where: 'router log', text: line }) });
+    router = createRouter(createHandlers(t.ctx), {
+      isAppUrl: (url) => url === APP_URL,
+      log: (line) => seen.push({ where: 'router log', text: line }),
+    });
     for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-      vi.spyOn(console, method).mockImplementation((...args: unknown[]) => seen.push({ where: `console.${method}`, text: args.map(String).join(' ') }));
+      vi.spyOn(console, method).mockImplementation((...args: unknown[]) =>
+        seen.push({ where: `console.${method}`, text: args.map(String).join(' ') }),
+      );
     }
   });
   afterAll(async () => {
@@ -90,51 +119,128 @@ describe.skipIf(!available)('planted canary secrets never leave the keychain (ev
     await t.dispose();
   });
 
-  async function call(channel: Channel | string, args?: unknown, from = sender): Promise<{ ok: boolean; value?: unknown; error?: { class: string; message: string } }> {
+  async function call(
+    channel: Channel | string,
+    args?: unknown,
+    from = sender,
+  ): Promise<{ ok: boolean; value?: unknown; error?: { class: string; message: string } }> {
     called.add(channel);
-    const reply = await router.invoke(channel, args, from, (event) => seen.push({ where: `${channel} progress`, text: JSON.stringify(event) }));
+    const reply = await router.invoke(channel, args, from, (event) =>
+      seen.push({ where: `${channel} progress`, text: JSON.stringify(event) }),
+    );
     seen.push({ where: `${channel} reply`, text: JSON.stringify(reply) });
     return reply as never;
   }
 
   it('saves the secrets through connectors.save and secrets.set, refusing them where they do not belong', async () => {
     expect(await call('app.info')).toMatchObject({ ok: true, value: { keychain: { available: true } } });
-    const sessionDoc = manual('canary_session', session.accessKeyId, { secretKeyRef: 'canary_session_sk', sessionTokenRef: 'account.canary_session_token' });
+    const sessionDoc = manual('canary_session', session.accessKeyId, {
+      secretKeyRef: 'canary_session_sk',
+      sessionTokenRef: 'account.canary_session_token',
+    });
     expect(
-      await call('connectors.save', { document: sessionDoc, secrets: [{ ref: 'canary_session_sk', value: CANARIES.sessionSecretKey }, { ref: 'account.canary_session_token', value: CANARIES.sessionToken }] }),
+      await call('connectors.save', {
+        document: sessionDoc,
+        secrets: [
+          { ref: 'canary_session_sk', value: CANARIES.sessionSecretKey },
+          { ref: 'account.canary_session_token', value: CANARIES.sessionToken },
+        ],
+      }),
     ).toMatchObject({ ok: true, value: { secretsStored: ['canary_session_sk', 'account.canary_session_token'] } });
-    expect(await call('connectors.save', { document: manual('canary_user', user.accessKeyId, { secretKeyRef: 'account.canary_user_sk' }), secrets: [] })).toMatchObject({ ok: true });
-    expect(await call('secrets.set', { ref: 'account.canary_user_sk', value: CANARIES.setSecretKey })).toEqual({ ok: true, value: { ref: 'account.canary_user_sk', stored: true } });
-    expect(await call('connectors.save', { document: manual('canary_wrong', user.accessKeyId, { secretKeyRef: 'canary_wrong_sk' }), secrets: [{ ref: 'canary_wrong_sk', value: CANARIES.wrongSecretKey }] })).toMatchObject({ ok: true });
-    expect(await call('connectors.save', { document: manual('canary_plain', user.accessKeyId, { secretKeyRef: 'canary_plain_sk' }), secrets: [{ ref: 'canary_plain_sk', value: CANARIES.plainPassword }] })).toMatchObject({ ok: true });
+    expect(
+      await call('connectors.save', {
+        document: manual('canary_user', user.accessKeyId, { secretKeyRef: 'account.canary_user_sk' }),
+        secrets: [],
+      }),
+    ).toMatchObject({ ok: true });
+    expect(await call('secrets.set', { ref: 'account.canary_user_sk', value: CANARIES.setSecretKey })).toEqual({
+      ok: true,
+      value: { ref: 'account.canary_user_sk', stored: true },
+    });
+    expect(
+      await call('connectors.save', {
+        document: manual('canary_wrong', user.accessKeyId, { secretKeyRef: 'canary_wrong_sk' }),
+        secrets: [{ ref: 'canary_wrong_sk', value: CANARIES.wrongSecretKey }],
+      }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await call('connectors.save', {
+        document: manual('canary_plain', user.accessKeyId, { secretKeyRef: 'canary_plain_sk' }),
+        secrets: [{ ref: 'canary_plain_sk', value: CANARIES.plainPassword }],
+      }),
+    ).toMatchObject({ ok: true });
 
     const leaky = manual('canary_leaky', user.accessKeyId, { secretKeyRef: 'canary_leaky_sk' }, `key ${CANARIES.plainPassword}`);
-    expect(await call('connectors.save', { document: leaky, secrets: [{ ref: 'canary_leaky_sk', value: CANARIES.plainPassword }] })).toMatchObject({ ok: false, error: { class: 'invalid_input' } });
-    expect(await call('connectors.save', { document: manual('canary_stray', user.accessKeyId, { secretKeyRef: 'canary_stray_sk' }), secrets: [{ ref: 'other_ref', value: CANARIES.plainPassword }] })).toMatchObject({ ok: false, error: { class: 'invalid_argument' } });
-    expect(await call('connectors.save', { document: sessionDoc, secrets: [{ ref: 'canary_session_sk', value: CANARIES.wrongSecretKey.repeat(300) }] })).toMatchObject({ ok: false, error: { class: 'invalid_argument' } });
-    expect(await call('secrets.set', { ref: 'not a ref!', value: CANARIES.plainPassword })).toMatchObject({ ok: false, error: { class: 'invalid_argument' } });
-    expect(await call('secrets.set', { ref: 'account.canary_extra', value: CANARIES.plainPassword, echo: CANARIES.plainPassword })).toMatchObject({ ok: false, error: { class: 'invalid_argument' } });
-    expect(await call('secrets.has', { ref: 'account.canary_user_sk' })).toEqual({ ok: true, value: { ref: 'account.canary_user_sk', exists: true } });
+    expect(
+      await call('connectors.save', { document: leaky, secrets: [{ ref: 'canary_leaky_sk', value: CANARIES.plainPassword }] }),
+    ).toMatchObject({ ok: false, error: { class: 'invalid_input' } });
+    expect(
+      await call('connectors.save', {
+        document: manual('canary_stray', user.accessKeyId, { secretKeyRef: 'canary_stray_sk' }),
+        secrets: [{ ref: 'other_ref', value: CANARIES.plainPassword }],
+      }),
+    ).toMatchObject({ ok: false, error: { class: 'invalid_argument' } });
+    expect(
+      await call('connectors.save', {
+        document: sessionDoc,
+        secrets: [{ ref: 'canary_session_sk', value: CANARIES.wrongSecretKey.repeat(300) }],
+      }),
+    ).toMatchObject({ ok: false, error: { class: 'invalid_argument' } });
+    expect(await call('secrets.set', { ref: 'not a ref!', value: CANARIES.plainPassword })).toMatchObject({
+      ok: false,
+      error: { class: 'invalid_argument' },
+    });
+    expect(
+      await call('secrets.set', { ref: 'account.canary_extra', value: CANARIES.plainPassword, echo: CANARIES.plainPassword }),
+    ).toMatchObject({ ok: false, error: { class: 'invalid_argument' } });
+    expect(await call('secrets.has', { ref: 'account.canary_user_sk' })).toEqual({
+      ok: true,
+      value: { ref: 'account.canary_user_sk', exists: true },
+    });
     expect(await call('secrets.has', { ref: '' })).toMatchObject({ ok: false });
   });
 
   it('reads, lists, exports, clones and deletes connectors without a secret value', async () => {
-    expect(await call('connectors.get', { identifier: 'canary_session' })).toMatchObject({ ok: true, value: { secrets: [{ status: 'stored' }, { status: 'stored' }] } });
+    expect(await call('connectors.get', { identifier: 'canary_session' })).toMatchObject({
+      ok: true,
+      value: { secrets: [{ status: 'stored' }, { status: 'stored' }] },
+    });
     expect(await call('connectors.get', { identifier: 'nope' })).toMatchObject({ ok: false, error: { class: 'not_found' } });
-    expect(await call('connectors.list')).toMatchObject({ ok: true, value: { connectors: expect.arrayContaining([expect.objectContaining({ identifier: 'canary_user' })]) } });
+    expect(await call('connectors.list')).toMatchObject({
+      ok: true,
+      value: { connectors: expect.arrayContaining([expect.objectContaining({ identifier: 'canary_user' })]) },
+    });
     expect(await call('connectors.list', { search: 'canary' })).toMatchObject({ ok: true });
-    expect(await call('connectors.list', { search: CANARIES.plainPassword.repeat(20) })).toMatchObject({ ok: false, error: { class: 'invalid_argument' } });
+    expect(await call('connectors.list', { search: CANARIES.plainPassword.repeat(20) })).toMatchObject({
+      ok: false,
+      error: { class: 'invalid_argument' },
+    });
     for (const identifier of ['canary_session', 'canary_user', 'canary_wrong']) {
       expect(await call('connectors.export', { identifier })).toMatchObject({ ok: true, value: { fileName: `${identifier}.yaml` } });
     }
     expect(await call('connectors.export', { identifier: '' })).toMatchObject({ ok: false });
-    expect(await call('connectors.clone', { identifier: 'canary_session' })).toMatchObject({ ok: true, value: { connector: { identifier: 'canary_session_copy' } } });
+    expect(await call('connectors.clone', { identifier: 'canary_session' })).toMatchObject({
+      ok: true,
+      value: { connector: { identifier: 'canary_session_copy' } },
+    });
     expect(await call('connectors.clone', { identifier: 'nope' })).toMatchObject({ ok: false, error: { class: 'not_found' } });
-    expect(await call('connectors.delete', { identifier: 'canary_session_copy', deleteSecrets: true })).toMatchObject({ ok: true, value: { secretsDeleted: [], secretsKept: ['canary_session_sk', 'account.canary_session_token'] } });
-    expect(await call('connectors.delete', { identifier: 'canary_plain', deleteSecrets: true })).toMatchObject({ ok: true, value: { secretsDeleted: ['canary_plain_sk'] } });
-    expect(await call('connectors.delete', { identifier: 'canary_plain' })).toMatchObject({ ok: false, error: { class: 'invalid_argument' } });
+    expect(await call('connectors.delete', { identifier: 'canary_session_copy', deleteSecrets: true })).toMatchObject({
+      ok: true,
+      value: { secretsDeleted: [], secretsKept: ['canary_session_sk', 'account.canary_session_token'] },
+    });
+    expect(await call('connectors.delete', { identifier: 'canary_plain', deleteSecrets: true })).toMatchObject({
+      ok: true,
+      value: { secretsDeleted: ['canary_plain_sk'] },
+    });
+    expect(await call('connectors.delete', { identifier: 'canary_plain' })).toMatchObject({
+      ok: false,
+      error: { class: 'invalid_argument' },
+    });
     expect(await call('secrets.set', { ref: 'account.canary_extra', value: CANARIES.plainPassword })).toMatchObject({ ok: true });
-    expect(await call('secrets.delete', { ref: 'account.canary_extra' })).toEqual({ ok: true, value: { ref: 'account.canary_extra', deleted: true } });
+    expect(await call('secrets.delete', { ref: 'account.canary_extra' })).toEqual({
+      ok: true,
+      value: { ref: 'account.canary_extra', deleted: true },
+    });
     expect(await call('secrets.delete', { ref: 'account.' })).toMatchObject({ ok: false });
   });
 
@@ -142,31 +248,66 @@ describe.skipIf(!available)('planted canary secrets never leave the keychain (ev
     const endpointUrl = endpoint.url;
     const passed = await call('test.run', { connectorIdentifier: 'canary_session', options: { endpointUrl } });
     expect(passed).toMatchObject({ ok: true, value: { status: 'pass', connector: { identifier: 'canary_session' } } });
-    expect(await call('test.run', { connectorIdentifier: 'canary_user', options: { endpointUrl } })).toMatchObject({ ok: true, value: { status: 'pass' } });
+    expect(await call('test.run', { connectorIdentifier: 'canary_user', options: { endpointUrl } })).toMatchObject({
+      ok: true,
+      value: { status: 'pass' },
+    });
     const failed = await call('test.run', { connectorIdentifier: 'canary_wrong', options: { endpointUrl } });
     expect(failed).toMatchObject({ ok: true, value: { status: 'fail' } });
     expect(JSON.stringify(failed)).toMatch(/"error":\{"code":"SignatureDoesNotMatch"/);
-    expect(await call('test.run', { connectorIdentifier: 'canary_session', options: { endpointUrl: 'ftp://x' } })).toMatchObject({ ok: false, error: { class: 'invalid_argument' } });
+    expect(await call('test.run', { connectorIdentifier: 'canary_session', options: { endpointUrl: 'ftp://x' } })).toMatchObject({
+      ok: false,
+      error: { class: 'invalid_argument' },
+    });
     expect(await call('test.run', { connectorIdentifier: 'nope' })).toMatchObject({ ok: false, error: { class: 'not_found' } });
 
     // A password in a custom endpoint URL is a secret too; the run and its record must drop it.
     const withPassword = endpointUrl.replace('://', `://awb:${CANARIES.endpointPassword}@`);
-    expect(await call('sweep.run', { connectorIdentifier: 'canary_session', options: { endpointUrl: withPassword }, sweep: { regions: ['us-east-1', 'us-west-2', 'eu-west-1'] } })).toMatchObject({ ok: true, value: { kind: 'sweep', status: 'pass' } });
-    expect(await call('sweep.run', { connectorIdentifier: 'canary_wrong', options: { endpointUrl }, sweep: { regions: ['us-east-1', 'eu-central-1'] } })).toMatchObject({ ok: true, value: { status: 'fail' } });
-    expect(await call('sweep.run', { connectorIdentifier: 'canary_user', sweep: { regions: ['xx-north-1'] } })).toMatchObject({ ok: false });
+    expect(
+      await call('sweep.run', {
+        connectorIdentifier: 'canary_session',
+        options: { endpointUrl: withPassword },
+        sweep: { regions: ['us-east-1', 'us-west-2', 'eu-west-1'] },
+      }),
+    ).toMatchObject({ ok: true, value: { kind: 'sweep', status: 'pass' } });
+    expect(
+      await call('sweep.run', {
+        connectorIdentifier: 'canary_wrong',
+        options: { endpointUrl },
+        sweep: { regions: ['us-east-1', 'eu-central-1'] },
+      }),
+    ).toMatchObject({ ok: true, value: { status: 'fail' } });
+    expect(await call('sweep.run', { connectorIdentifier: 'canary_user', sweep: { regions: ['xx-north-1'] } })).toMatchObject({
+      ok: false,
+    });
 
     const runId = randomUUID();
     let cancel: Promise<unknown> | undefined;
-    const cancelled = router.invoke('sweep.run', { connectorIdentifier: 'canary_user', runId, options: { endpointUrl }, sweep: { regions: ['us-east-1', 'eu-west-1', 'eu-west-2'], concurrency: 1 } }, sender, () => {
-      cancel ??= call('test.cancel', { runId });
-    });
+    const cancelled = router.invoke(
+      'sweep.run',
+      {
+        connectorIdentifier: 'canary_user',
+        runId,
+        options: { endpointUrl },
+        sweep: { regions: ['us-east-1', 'eu-west-1', 'eu-west-2'], concurrency: 1 },
+      },
+      sender,
+      () => {
+        cancel ??= call('test.cancel', { runId });
+      },
+    );
     seen.push({ where: 'sweep.run reply (cancelled)', text: JSON.stringify(await cancelled) });
     expect(await cancel).toMatchObject({ ok: true, value: { runId } });
     expect(await call('test.cancel', { runId: randomUUID() })).toMatchObject({ ok: true, value: { cancelled: false } });
     expect(await call('test.cancel', { runId: CANARIES.plainPassword })).toMatchObject({ ok: false, error: { class: 'invalid_argument' } });
 
-    expect(await call('preflight.run', { connectorIdentifier: 'canary_session', endpointUrl: withPassword, timeoutMs: 2000 })).toMatchObject({ ok: true, value: { status: 'pass' } });
-    expect(await call('preflight.run', { regions: [], timeoutMs: 2000 })).toMatchObject({ ok: false, error: { class: 'invalid_argument' } });
+    expect(
+      await call('preflight.run', { connectorIdentifier: 'canary_session', endpointUrl: withPassword, timeoutMs: 2000 }),
+    ).toMatchObject({ ok: true, value: { status: 'pass' } });
+    expect(await call('preflight.run', { regions: [], timeoutMs: 2000 })).toMatchObject({
+      ok: false,
+      error: { class: 'invalid_argument' },
+    });
 
     expect(await call('history.list')).toMatchObject({ ok: true, value: { total: 6 } });
     expect(await call('history.list', { search: 'canary_wrong', limit: 10 })).toMatchObject({ ok: true, value: { total: 2 } });
@@ -185,7 +326,10 @@ describe.skipIf(!available)('planted canary secrets never leave the keychain (ev
     try {
       const run = await call('test.run', { connectorIdentifier: 'canary_user', options: { endpointUrl: endpoint.url, timeoutMs: 2000 } });
       expect(run).toMatchObject({ ok: true, value: { status: 'fail' } });
-      expect(await call('preflight.run', { endpointUrl: endpoint.url, timeoutMs: 2000 })).toMatchObject({ ok: true, value: { status: 'fail' } });
+      expect(await call('preflight.run', { endpointUrl: endpoint.url, timeoutMs: 2000 })).toMatchObject({
+        ok: true,
+        value: { status: 'fail' },
+      });
     } finally {
       for (const [name, value] of Object.entries(saved)) {
         if (value === undefined) delete process.env[name];
@@ -195,34 +339,83 @@ describe.skipIf(!available)('planted canary secrets never leave the keychain (ev
   });
 
   it('the doctor, the policy check and the delegate tools answer about pasted secrets without quoting them', async () => {
-    const diagnosis = await call('doctor.diagnose', { inputs: [{ name: 'env.txt', text: envDump }, { name: 'delegate.yaml', text: manifest }] });
-    expect(diagnosis).toMatchObject({ ok: true, value: { findings: expect.arrayContaining([expect.objectContaining({ class: 'secret_key_mismatch' })]) } });
+    const diagnosis = await call('doctor.diagnose', {
+      inputs: [
+        { name: 'env.txt', text: envDump },
+        { name: 'delegate.yaml', text: manifest },
+      ],
+    });
+    expect(diagnosis).toMatchObject({
+      ok: true,
+      value: { findings: expect.arrayContaining([expect.objectContaining({ class: 'secret_key_mismatch' })]) },
+    });
     expect(await call('doctor.diagnose', { inputs: [] })).toMatchObject({ ok: false, error: { class: 'invalid_argument' } });
 
-    const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ec2:DescribeRegions', Resource: '*' }] });
-    expect(await call('policy.check', { identity: [{ name: 'harness', text: policy }], useCases: ['ecr-pull'] })).toMatchObject({ ok: true });
+    const policy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 'ec2:DescribeRegions', Resource: '*' }],
+    });
+    expect(await call('policy.check', { identity: [{ name: 'harness', text: policy }], useCases: ['ecr-pull'] })).toMatchObject({
+      ok: true,
+    });
     // The whole clipboard pasted into the policy box: the env dump before the JSON.
-    expect(await call('policy.check', { identity: [{ name: 'pasted', text: `${envDump}\n${policy}` }], session: { name: 'session', text: `{"Version": "2012-10-17", "Statement": "${CANARIES.pastedSecretKey}"}` } })).toMatchObject({ ok: true });
-    expect(await call('policy.check', { identity: [{ name: 'key', text: CANARIES.pastedSecretKey }], boundary: { name: 'pw', text: CANARIES.proxyPassword.slice(0, 16) } })).toMatchObject({ ok: true, value: { lint: [{ path: 'identity[key]' }, { path: 'boundary' }] } });
-    expect(await call('policy.check', { identity: [{ name: '', text: CANARIES.pastedSecretKey }] })).toMatchObject({ ok: false, error: { class: 'invalid_argument' } });
+    expect(
+      await call('policy.check', {
+        identity: [{ name: 'pasted', text: `${envDump}\n${policy}` }],
+        session: { name: 'session', text: `{"Version": "2012-10-17", "Statement": "${CANARIES.pastedSecretKey}"}` },
+      }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await call('policy.check', {
+        identity: [{ name: 'key', text: CANARIES.pastedSecretKey }],
+        boundary: { name: 'pw', text: CANARIES.proxyPassword.slice(0, 16) },
+      }),
+    ).toMatchObject({ ok: true, value: { lint: [{ path: 'identity[key]' }, { path: 'boundary' }] } });
+    expect(await call('policy.check', { identity: [{ name: '', text: CANARIES.pastedSecretKey }] })).toMatchObject({
+      ok: false,
+      error: { class: 'invalid_argument' },
+    });
 
     expect(await call('delegate.analyze', { manifest })).toMatchObject({ ok: true, value: { hasUpgrader: true } });
     expect(await call('delegate.irsa', { manifest, form })).toMatchObject({ ok: true });
-    expect(await call('delegate.irsa', { manifest, form: { ...form, roleArn: CANARIES.proxyPassword } })).toMatchObject({ ok: true, value: { edits: null } });
-    expect(await call('delegate.irsa', { manifest, form: { serviceAccount: '' } })).toMatchObject({ ok: false, error: { class: 'invalid_argument' } });
+    expect(await call('delegate.irsa', { manifest, form: { ...form, roleArn: CANARIES.proxyPassword } })).toMatchObject({
+      ok: true,
+      value: { edits: null },
+    });
+    expect(await call('delegate.irsa', { manifest, form: { serviceAccount: '' } })).toMatchObject({
+      ok: false,
+      error: { class: 'invalid_argument' },
+    });
     expect(await call('delegate.generate', { form })).toMatchObject({ ok: true });
-    expect(await call('delegate.generate', { form: { ...form, token: CANARIES.delegateToken } })).toMatchObject({ ok: false, error: { class: 'invalid_argument' } });
+    expect(await call('delegate.generate', { form: { ...form, token: CANARIES.delegateToken } })).toMatchObject({
+      ok: false,
+      error: { class: 'invalid_argument' },
+    });
   });
 
   it('refuses unknown channels and calls from other pages without echoing their arguments', async () => {
     expect(await call('secrets.get', { ref: 'account.canary_user_sk' })).toMatchObject({ ok: false, error: { class: 'unknown_channel' } });
-    expect(await call('secrets.set', { ref: 'account.canary_evil', value: CANARIES.plainPassword }, { url: 'https://evil.example/', isTopFrame: true })).toMatchObject({ ok: false, error: { class: 'forbidden_sender' } });
-    expect(await call('connectors.get', { identifier: 'canary_user' }, { url: APP_URL, isTopFrame: false })).toMatchObject({ ok: false, error: { class: 'forbidden_sender' } });
+    expect(
+      await call(
+        'secrets.set',
+        { ref: 'account.canary_evil', value: CANARIES.plainPassword },
+        { url: 'https://evil.example/', isTopFrame: true },
+      ),
+    ).toMatchObject({ ok: false, error: { class: 'forbidden_sender' } });
+    expect(await call('connectors.get', { identifier: 'canary_user' }, { url: APP_URL, isTopFrame: false })).toMatchObject({
+      ok: false,
+      error: { class: 'forbidden_sender' },
+    });
   });
 
   it('no canary appears in any IPC reply, progress event, log line or console line', () => {
     expect(seen.filter((s) => s.where.endsWith('progress')).length).toBeGreaterThan(0);
-    expect(findCanaries(CANARIES, seen.map(({ where, text }) => ({ where, bytes: Buffer.from(text) })))).toEqual([]);
+    expect(
+      findCanaries(
+        CANARIES,
+        seen.map(({ where, text }) => ({ where, bytes: Buffer.from(text) })),
+      ),
+    ).toEqual([]);
   });
 
   it('no canary appears in any byte under the userData folder, with the database open (WAL) and after closing it', () => {

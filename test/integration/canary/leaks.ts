@@ -44,7 +44,10 @@ export function filesUnder(dir: string): Array<{ path: string; bytes: Buffer }> 
 }
 
 /** `name in where` for every canary found, in UTF-8 or UTF-16 (SQLite may store text either way). */
-export function findCanaries(canaries: Readonly<Record<string, string>>, haystacks: ReadonlyArray<{ where: string; bytes: Buffer }>): string[] {
+export function findCanaries(
+  canaries: Readonly<Record<string, string>>,
+  haystacks: ReadonlyArray<{ where: string; bytes: Buffer }>,
+): string[] {
   const found: string[] = [];
   for (const [name, value] of Object.entries(canaries)) {
     const forms = needlesOf(value).flatMap((needle) => [needle, Buffer.from(needle, 'utf16le')].map((form) => ({ needle, form })));

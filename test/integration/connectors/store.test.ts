@@ -28,7 +28,11 @@ function manual(identifier = 'aws_prod', refs: Partial<Record<'secretKeyRef' | '
       spec: {
         credential: {
           type: 'ManualConfig',
-          spec: { accessKey: 'AKIAIOSFODNN7EXAMPLE', secretKeyRef: refs.secretKeyRef ?? `${identifier}_secret_key`, ...(refs.sessionTokenRef ? { sessionTokenRef: refs.sessionTokenRef } : {}) },
+          spec: {
+            accessKey: 'AKIAIOSFODNN7EXAMPLE',
+            secretKeyRef: refs.secretKeyRef ?? `${identifier}_secret_key`,
+            ...(refs.sessionTokenRef ? { sessionTokenRef: refs.sessionTokenRef } : {}),
+          },
           region: 'us-east-1',
         },
         executeOnDelegate: false,
@@ -77,7 +81,15 @@ describe.skipIf(!available)('connector store (real SQLite file, real keychain)',
     await connectors.save({ document: manual('aws_prod'), secrets: [{ ref: 'aws_prod_secret_key', value: SECRET_KEY }] });
     await connectors.save({ document: importConnectorYaml(SHAPES['IRSA + cross-account']!).document!, secrets: [] });
     expect(connectors.list().map((c) => c.identifier)).toEqual(['aws_prod', 'eks_irsa']);
-    expect(connectors.list('irsa')).toMatchObject([{ identifier: 'eks_irsa', credentialType: 'Irsa', crossAccount: true, delegateSelectors: ['eks-irsa-delegate'], executeOnDelegate: true }]);
+    expect(connectors.list('irsa')).toMatchObject([
+      {
+        identifier: 'eks_irsa',
+        credentialType: 'Irsa',
+        crossAccount: true,
+        delegateSelectors: ['eks-irsa-delegate'],
+        executeOnDelegate: true,
+      },
+    ]);
     expect(connectors.list('platform nothing')).toEqual([]);
     const got = await connectors.get('aws_prod');
     expect(got.document).toEqual(manual('aws_prod'));
@@ -86,7 +98,9 @@ describe.skipIf(!available)('connector store (real SQLite file, real keychain)',
 
   it('reports a referenced secret that is not in the keychain as missing', async () => {
     await t.ctx.connectors.save({ document: manual('no_secret'), secrets: [] });
-    expect((await t.ctx.connectors.get('no_secret')).secrets).toEqual([{ field: 'secretKeyRef', ref: 'no_secret_secret_key', status: 'missing', usedBy: [] }]);
+    expect((await t.ctx.connectors.get('no_secret')).secrets).toEqual([
+      { field: 'secretKeyRef', ref: 'no_secret_secret_key', status: 'missing', usedBy: [] },
+    ]);
   });
 
   it('exports every example shape exactly as it was imported, after a trip through the database', async () => {
@@ -107,18 +121,28 @@ describe.skipIf(!available)('connector store (real SQLite file, real keychain)',
     await expect(connectors.save({ document: manual('aws_other'), identifier: 'aws_prod', secrets: [] })).rejects.toMatchObject({
       value: { class: 'invalid_input', message: 'The Id of a saved connector cannot change (it is aws_prod, the edit has aws_other).' },
     });
-    await expect(connectors.save({ document: manual('aws_prod'), secrets: [] })).rejects.toMatchObject({ value: { message: 'A connector with Id aws_prod already exists.' } });
-    await expect(connectors.save({ document: manual('ghost'), identifier: 'ghost', secrets: [] })).rejects.toMatchObject({ value: { class: 'not_found' } });
+    await expect(connectors.save({ document: manual('aws_prod'), secrets: [] })).rejects.toMatchObject({
+      value: { message: 'A connector with Id aws_prod already exists.' },
+    });
+    await expect(connectors.save({ document: manual('ghost'), identifier: 'ghost', secrets: [] })).rejects.toMatchObject({
+      value: { class: 'not_found' },
+    });
   });
 
   it('refuses invalid connectors, stray secret references and secrets typed into a field', async () => {
     const { connectors, paths } = t.ctx;
     const invalid = manual('account');
-    await expect(connectors.save({ document: invalid, secrets: [] })).rejects.toMatchObject({ value: { message: 'The connector is not valid: connector.identifier: account is a keyword, so cannot be used' } });
-    await expect(connectors.save({ document: manual('x1'), secrets: [{ ref: 'other_ref', value: SECRET_KEY }] })).rejects.toMatchObject({ value: { class: 'invalid_argument' } });
+    await expect(connectors.save({ document: invalid, secrets: [] })).rejects.toMatchObject({
+      value: { message: 'The connector is not valid: connector.identifier: account is a keyword, so cannot be used' },
+    });
+    await expect(connectors.save({ document: manual('x1'), secrets: [{ ref: 'other_ref', value: SECRET_KEY }] })).rejects.toMatchObject({
+      value: { class: 'invalid_argument' },
+    });
     const leaky = manual('x2');
     leaky.connector.description = `key is ${SECRET_KEY}`;
-    await expect(connectors.save({ document: leaky, secrets: [{ ref: 'x2_secret_key', value: SECRET_KEY }] })).rejects.toMatchObject({ value: { class: 'invalid_input' } });
+    await expect(connectors.save({ document: leaky, secrets: [{ ref: 'x2_secret_key', value: SECRET_KEY }] })).rejects.toMatchObject({
+      value: { class: 'invalid_input' },
+    });
     expect(await t.ctx.secrets.has('x2_secret_key')).toBe(false);
     expect(connectors.list()).toEqual([]);
     expect(databaseBytes(paths.database)).not.toContain(SECRET_KEY);
@@ -134,13 +158,22 @@ describe.skipIf(!available)('connector store (real SQLite file, real keychain)',
       ['connector.name', (d) => void (d.connector.name = pasted)],
       ['connector.tags.owner', (d) => void (d.connector.tags = { owner: pasted })],
       ['connector.spec.delegateSelectors[0]', (d) => void (d.connector.spec.delegateSelectors = [pasted])],
-      ['connector.spec.credential.crossAccountAccess.externalId', (d) => void (d.connector.spec.credential.crossAccountAccess = { crossAccountRoleArn: 'arn:aws:iam::222222222222:role/Deploy', externalId: pasted })],
+      [
+        'connector.spec.credential.crossAccountAccess.externalId',
+        (d) =>
+          void (d.connector.spec.credential.crossAccountAccess = {
+            crossAccountRoleArn: 'arn:aws:iam::222222222222:role/Deploy',
+            externalId: pasted,
+          }),
+      ],
     ];
     for (const [path, edit] of cases) {
       const document = manual('leaky');
       edit(document);
       const refused = connectors.save({ document, secrets: [{ ref: 'leaky_secret_key', value: SECRET_KEY }] });
-      await expect(refused).rejects.toMatchObject({ value: { class: 'invalid_input', message: expect.stringContaining(`The connector is not valid: ${path}: This looks like`) } });
+      await expect(refused).rejects.toMatchObject({
+        value: { class: 'invalid_input', message: expect.stringContaining(`The connector is not valid: ${path}: This looks like`) },
+      });
       const error = await refused.catch((e: unknown) => e);
       expect(JSON.stringify(error)).not.toContain(pasted);
     }
@@ -151,8 +184,18 @@ describe.skipIf(!available)('connector store (real SQLite file, real keychain)',
     const router = createRouter(createHandlers(t.ctx), { isAppUrl: () => true });
     const document = manual('leaky');
     document.connector.description = pasted;
-    const result = await router.invoke('connectors.save', { document, secrets: [] }, { url: 'app://workbench/index.html', isTopFrame: true });
-    expect(result).toMatchObject({ ok: false, error: { class: 'invalid_argument', message: expect.stringContaining('document.connector.description: This looks like a secret access key.') } });
+    const result = await router.invoke(
+      'connectors.save',
+      { document, secrets: [] },
+      { url: 'app://workbench/index.html', isTopFrame: true },
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        class: 'invalid_argument',
+        message: expect.stringContaining('document.connector.description: This looks like a secret access key.'),
+      },
+    });
     expect(JSON.stringify(result)).not.toContain(pasted);
     expect(connectors.list()).toEqual([]);
   });
@@ -165,17 +208,31 @@ describe.skipIf(!available)('connector store (real SQLite file, real keychain)',
     expect([first.identifier, first.name]).toEqual(['aws_prod_copy', 'aws prod copy']);
     expect([second.identifier, second.name]).toEqual(['aws_prod_copy_2', 'aws prod copy 2']);
     const original = await connectors.get('aws_prod');
-    expect(original.secrets[0]).toMatchObject({ ref: 'aws_prod_secret_key', status: 'stored', usedBy: ['aws_prod_copy', 'aws_prod_copy_2'] });
-    expect((await connectors.get('aws_prod_copy')).document.connector.spec.credential.spec).toEqual(original.document.connector.spec.credential.spec);
+    expect(original.secrets[0]).toMatchObject({
+      ref: 'aws_prod_secret_key',
+      status: 'stored',
+      usedBy: ['aws_prod_copy', 'aws_prod_copy_2'],
+    });
+    expect((await connectors.get('aws_prod_copy')).document.connector.spec.credential.spec).toEqual(
+      original.document.connector.spec.credential.spec,
+    );
   });
 
   it('deletes with or without the keychain entries, keeping entries another connector still uses', async () => {
     const { connectors, secrets } = t.ctx;
     await connectors.save({ document: manual('aws_prod'), secrets: [{ ref: 'aws_prod_secret_key', value: SECRET_KEY }] });
     await connectors.clone('aws_prod');
-    expect(await connectors.delete('aws_prod', true)).toEqual({ identifier: 'aws_prod', secretsDeleted: [], secretsKept: ['aws_prod_secret_key'] });
+    expect(await connectors.delete('aws_prod', true)).toEqual({
+      identifier: 'aws_prod',
+      secretsDeleted: [],
+      secretsKept: ['aws_prod_secret_key'],
+    });
     expect(await secrets.has('aws_prod_secret_key')).toBe(true);
-    expect(await connectors.delete('aws_prod_copy', true)).toEqual({ identifier: 'aws_prod_copy', secretsDeleted: ['aws_prod_secret_key'], secretsKept: [] });
+    expect(await connectors.delete('aws_prod_copy', true)).toEqual({
+      identifier: 'aws_prod_copy',
+      secretsDeleted: ['aws_prod_secret_key'],
+      secretsKept: [],
+    });
     expect(await secrets.has('aws_prod_secret_key')).toBe(false);
 
     await connectors.save({ document: manual('kept'), secrets: [{ ref: 'kept_secret_key', value: SECRET_KEY }] });
@@ -191,10 +248,21 @@ describe.skipIf(!available)('connector store (real SQLite file, real keychain)',
     const irsa = importConnectorYaml(SHAPES['IRSA + cross-account']!).document!;
     irsa.connector.spec.delegateSelectors = [];
     const refused = await router.invoke('connectors.save', { document: irsa }, sender);
-    expect(refused).toMatchObject({ ok: false, error: { class: 'invalid_argument', message: 'Invalid argument for connectors.save: document.connector.spec.delegateSelectors: Delegate Selector cannot be null for inherit from delegate credential type.' } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        class: 'invalid_argument',
+        message:
+          'Invalid argument for connectors.save: document.connector.spec.delegateSelectors: Delegate Selector cannot be null for inherit from delegate credential type.',
+      },
+    });
 
     const calls = [
-      await router.invoke('connectors.save', { document: manual('aws_prod'), secrets: [{ ref: 'aws_prod_secret_key', value: SECRET_KEY }] }, sender),
+      await router.invoke(
+        'connectors.save',
+        { document: manual('aws_prod'), secrets: [{ ref: 'aws_prod_secret_key', value: SECRET_KEY }] },
+        sender,
+      ),
       await router.invoke('connectors.get', { identifier: 'aws_prod' }, sender),
       await router.invoke('connectors.list', undefined, sender),
       await router.invoke('connectors.clone', { identifier: 'aws_prod' }, sender),
@@ -224,13 +292,17 @@ describe('connector store without a keychain', () => {
     });
     const service = new ConnectorService(db, store);
     try {
-      await expect(service.save({ document: manual('aws_prod'), secrets: [{ ref: 'aws_prod_secret_key', value: SECRET_KEY }] })).rejects.toMatchObject({
+      await expect(
+        service.save({ document: manual('aws_prod'), secrets: [{ ref: 'aws_prod_secret_key', value: SECRET_KEY }] }),
+      ).rejects.toMatchObject({
         value: { class: 'keychain_unavailable', fix: expect.stringContaining('gnome-keyring') },
       });
       expect(service.list()).toEqual([]);
       // Without secrets to store the connector saves, and its secret shows as unknown rather than failing the read.
       await service.save({ document: manual('aws_prod'), secrets: [] });
-      expect((await service.get('aws_prod')).secrets).toEqual([{ field: 'secretKeyRef', ref: 'aws_prod_secret_key', status: 'unknown', usedBy: [] }]);
+      expect((await service.get('aws_prod')).secrets).toEqual([
+        { field: 'secretKeyRef', ref: 'aws_prod_secret_key', status: 'unknown', usedBy: [] },
+      ]);
       expect(databaseBytes(file)).not.toContain(SECRET_KEY);
     } finally {
       db.close();

@@ -33,7 +33,11 @@ describe('history database', () => {
     const file = dbFile();
     const first = migrations.slice(0, 1);
     const old = openDatabase(file, { migrations: first });
-    old.prepare("INSERT INTO runs (id, kind, started_at, status, app_version) VALUES ('r1', 'test', '2026-01-01T00:00:00Z', 'passed', '0.0.1')").run();
+    old
+      .prepare(
+        "INSERT INTO runs (id, kind, started_at, status, app_version) VALUES ('r1', 'test', '2026-01-01T00:00:00Z', 'passed', '0.0.1')",
+      )
+      .run();
     old.close();
 
     const added: Migration = { version: newest + 1, name: 'notes', up: (db) => db.exec('ALTER TABLE runs ADD COLUMN note TEXT') };
@@ -66,7 +70,9 @@ describe('history database', () => {
     const db = new Database(file);
     db.pragma(`user_version = ${newest + 5}`);
     db.close();
-    expect(() => openDatabase(file, { migrations })).toThrow(expect.objectContaining({ value: expect.objectContaining({ class: 'database_too_new' }) }));
+    expect(() => openDatabase(file, { migrations })).toThrow(
+      expect.objectContaining({ value: expect.objectContaining({ class: 'database_too_new' }) }),
+    );
     const again = new Database(file);
     expect(again.pragma('user_version', { simple: true })).toBe(newest + 5);
     again.close();
@@ -113,7 +119,9 @@ describe('history database', () => {
     const fd = openSync(file, 'r+');
     writeSync(fd, Buffer.alloc(pageSize * 3, 0xab), 0, pageSize * 3, pageSize * 4);
     closeSync(fd);
-    expect(() => openDatabase(file, { migrations })).toThrow(expect.objectContaining({ value: expect.objectContaining({ class: 'database_corrupt' }) }));
+    expect(() => openDatabase(file, { migrations })).toThrow(
+      expect.objectContaining({ value: expect.objectContaining({ class: 'database_corrupt' }) }),
+    );
   });
 
   it('the backup of a damaged file keeps the WAL of a crashed session, where the newest runs are', () => {
@@ -173,7 +181,9 @@ describe('history database', () => {
         }
       };
       expect(open).toThrow(/locked|busy/i);
-      expect(() => openDatabase(file, { migrations, busyTimeoutMs: 50 })).toThrow(expect.objectContaining({ value: expect.objectContaining({ class: 'database_locked' }) }));
+      expect(() => openDatabase(file, { migrations, busyTimeoutMs: 50 })).toThrow(
+        expect.objectContaining({ value: expect.objectContaining({ class: 'database_locked' }) }),
+      );
     } finally {
       holder.exec('ROLLBACK');
       holder.close();
@@ -182,7 +192,9 @@ describe('history database', () => {
 
   it('history.list returns runs newest first and filters by search', () => {
     const db = openDatabase(dbFile(), { migrations });
-    const insert = db.prepare("INSERT INTO runs (id, kind, connector_identifier, started_at, status, app_version) VALUES (?, 'test', ?, ?, 'passed', '1')");
+    const insert = db.prepare(
+      "INSERT INTO runs (id, kind, connector_identifier, started_at, status, app_version) VALUES (?, 'test', ?, ?, 'passed', '1')",
+    );
     insert.run('a', 'aws_prod', '2026-01-01T00:00:00Z');
     insert.run('b', 'aws_gov', '2026-02-01T00:00:00Z');
     insert.run('c', 'aws_prod', '2026-03-01T00:00:00Z');

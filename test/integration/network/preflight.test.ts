@@ -59,11 +59,37 @@ function proxy(allow: boolean): HttpServer {
 }
 
 beforeAll(async () => {
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-keyout', join(dir.path, 'key.pem'), '-out', join(dir.path, 'cert.pem'), '-subj', `/CN=${HOST}`, '-addext', `subjectAltName=DNS:${HOST}`], { stdio: 'ignore' });
-  tlsPort = await listen(createTlsServer({ key: readFileSync(join(dir.path, 'key.pem')), cert: readFileSync(join(dir.path, 'cert.pem')) }, (socket) => socket.end()));
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-keyout',
+      join(dir.path, 'key.pem'),
+      '-out',
+      join(dir.path, 'cert.pem'),
+      '-subj',
+      `/CN=${HOST}`,
+      '-addext',
+      `subjectAltName=DNS:${HOST}`,
+    ],
+    { stdio: 'ignore' },
+  );
+  tlsPort = await listen(
+    createTlsServer({ key: readFileSync(join(dir.path, 'key.pem')), cert: readFileSync(join(dir.path, 'cert.pem')) }, (socket) =>
+      socket.end(),
+    ),
+  );
   silentPort = await listen(createServer(() => undefined));
   const closed = createServer();
-  refusedPort = await new Promise<number>((resolve) => closed.listen(0, '127.0.0.1', () => resolve((closed.address() as AddressInfo).port)));
+  refusedPort = await new Promise<number>((resolve) =>
+    closed.listen(0, '127.0.0.1', () => resolve((closed.address() as AddressInfo).port)),
+  );
   await new Promise((resolve) => closed.close(resolve));
   proxyPort = await listen(proxy(true));
   denyingProxyPort = await listen(proxy(false));
@@ -83,7 +109,10 @@ describe('network preflight', () => {
     expect(step(result, 'dns')).toMatchObject({ status: 'pass', detail: `${HOST} → 127.0.0.1` });
     expect(step(result, 'tcp')?.status).toBe('pass');
     expect(step(result, 'proxy')?.status).toBe('skipped');
-    expect(step(result, 'tls')).toMatchObject({ status: 'fail', error: { code: 'DEPTH_ZERO_SELF_SIGNED_CERT', class: 'tls_certificate_error' } });
+    expect(step(result, 'tls')).toMatchObject({
+      status: 'fail',
+      error: { code: 'DEPTH_ZERO_SELF_SIGNED_CERT', class: 'tls_certificate_error' },
+    });
     expect(step(result, 'tls')?.error?.fix).toContain('AWS_CA_BUNDLE');
     expect(result.status).toBe('fail');
   });
@@ -118,7 +147,10 @@ describe('network preflight', () => {
     const before = tunnels.length;
     const through = await runPreflight([url(tlsPort)], 2000, { resolver, env });
     expect(step(through, 'dns')?.detail).toBe('proxy.corp.example → 127.0.0.1');
-    expect(step(through, 'proxy')).toMatchObject({ status: 'pass', detail: `CONNECT ${HOST}:${tlsPort} via proxy.corp.example:${proxyPort}` });
+    expect(step(through, 'proxy')).toMatchObject({
+      status: 'pass',
+      detail: `CONNECT ${HOST}:${tlsPort} via proxy.corp.example:${proxyPort}`,
+    });
     expect(step(through, 'tls')?.status).toBe('pass');
     expect(tunnels.slice(before)).toEqual([`${HOST}:${tlsPort}`]);
     expect(through.allowlist).toEqual([`proxy.corp.example:${proxyPort} (proxy)`, `${HOST}:${tlsPort}`]);
@@ -137,6 +169,9 @@ describe('network preflight', () => {
   it('exports the allowlist as plain text', () => {
     const text = allowlistText(['ec2.us-east-1.amazonaws.com:443', 'sts.us-east-1.amazonaws.com:443']);
     writeFileSync(join(dir.path, 'allowlist.txt'), text);
-    expect(readFileSync(join(dir.path, 'allowlist.txt'), 'utf8').split('\n').slice(1, 3)).toEqual(['ec2.us-east-1.amazonaws.com:443', 'sts.us-east-1.amazonaws.com:443']);
+    expect(readFileSync(join(dir.path, 'allowlist.txt'), 'utf8').split('\n').slice(1, 3)).toEqual([
+      'ec2.us-east-1.amazonaws.com:443',
+      'sts.us-east-1.amazonaws.com:443',
+    ]);
   });
 });

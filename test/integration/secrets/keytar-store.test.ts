@@ -98,7 +98,11 @@ describe('keychain unavailable', () => {
       load: async () => ({ getPassword: never, setPassword: never, deletePassword: never }) as never,
     });
     await expect(store.set('x', 'secret-value')).rejects.toMatchObject({
-      value: { class: 'keychain_unavailable', message: expect.stringMatching(/did not answer within 1 s/), fix: expect.stringMatching(/unlock the keyring/) },
+      value: {
+        class: 'keychain_unavailable',
+        message: expect.stringMatching(/did not answer within 1 s/),
+        fix: expect.stringMatching(/unlock the keyring/),
+      },
     });
     expect(await store.status()).toMatchObject({ available: false });
   });

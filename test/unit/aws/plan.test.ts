@@ -17,7 +17,7 @@ describe('region plans', () => {
     expect(() => planRegions(['xx-north-1'])).toThrow(/Not AWS regions: xx-north-1/);
   });
 
-  it('starts in the Test Region\'s partition when the list covers it, else the first listed region\'s', () => {
+  it("starts in the Test Region's partition when the list covers it, else the first listed region's", () => {
     expect(homePartition('us-east-1', ['cn-north-1', 'us-west-2'])).toBe('aws');
     expect(homePartition('us-east-1', ['us-gov-west-1'])).toBe('aws-us-gov');
   });
@@ -57,22 +57,58 @@ describe('proxy selection', () => {
 });
 
 describe('connector to test input', () => {
-  const base = (credential: Record<string, unknown>): Connector => ({ name: 'x', identifier: 'x', type: 'Aws', spec: { credential } }) as unknown as Connector;
+  const base = (credential: Record<string, unknown>): Connector =>
+    ({ name: 'x', identifier: 'x', type: 'Aws', spec: { credential } }) as unknown as Connector;
   it('defaults the Test Region to us-east-1 and maps cross-account access', () => {
-    const input = testConnectorFrom(base({ type: 'Irsa', spec: null, crossAccountAccess: { crossAccountRoleArn: 'arn:aws:iam::222222222222:role/Deploy', externalId: '' } }));
-    expect(input).toEqual({ identifier: 'x', credentialType: 'Irsa', testRegion: 'us-east-1', crossAccount: { roleArn: 'arn:aws:iam::222222222222:role/Deploy', externalId: undefined } });
+    const input = testConnectorFrom(
+      base({
+        type: 'Irsa',
+        spec: null,
+        crossAccountAccess: { crossAccountRoleArn: 'arn:aws:iam::222222222222:role/Deploy', externalId: '' },
+      }),
+    );
+    expect(input).toEqual({
+      identifier: 'x',
+      credentialType: 'Irsa',
+      testRegion: 'us-east-1',
+      crossAccount: { roleArn: 'arn:aws:iam::222222222222:role/Deploy', externalId: undefined },
+    });
   });
   it('keeps ManualConfig references and refuses OIDC with the reason', () => {
-    expect(testConnectorFrom(base({ type: 'ManualConfig', spec: { accessKeyRef: 'org.ak', secretKeyRef: 'org.sk' }, region: 'eu-west-1' })).manual).toEqual({ accessKey: undefined, accessKeyRef: 'org.ak', secretKeyRef: 'org.sk', sessionTokenRef: undefined });
+    expect(
+      testConnectorFrom(base({ type: 'ManualConfig', spec: { accessKeyRef: 'org.ak', secretKeyRef: 'org.sk' }, region: 'eu-west-1' }))
+        .manual,
+    ).toEqual({ accessKey: undefined, accessKeyRef: 'org.ak', secretKeyRef: 'org.sk', sessionTokenRef: undefined });
     expect(() => testConnectorFrom(base({ type: 'OidcAuthentication', spec: { iamRoleArn: 'arn:aws:iam::1:role/x' } }))).toThrow(/OIDC/);
   });
 });
 
 describe('history status of a run', () => {
   const run = (over: Partial<RunResult>, codes: string[] = []): RunResult => ({
-    schemaVersion: 1, runId: 'r', kind: 'test', connector: { identifier: 'x', credentialType: 'ManualConfig', testRegion: 'us-east-1', crossAccount: false },
-    status: codes.length ? 'fail' : 'pass', cancelled: false, startedAt: '2026-01-01T00:00:00.000Z', durationMs: 1, findings: [],
-    regions: [{ region: 'us-east-1', partition: 'aws', status: 'fail', identity: null, checks: codes.map((code) => ({ name: 'sts_get_caller_identity', status: 'fail', durationMs: 1, requestId: null, error: { code, message: '', class: 'network_unreachable', fix: '' } })) }],
+    schemaVersion: 1,
+    runId: 'r',
+    kind: 'test',
+    connector: { identifier: 'x', credentialType: 'ManualConfig', testRegion: 'us-east-1', crossAccount: false },
+    status: codes.length ? 'fail' : 'pass',
+    cancelled: false,
+    startedAt: '2026-01-01T00:00:00.000Z',
+    durationMs: 1,
+    findings: [],
+    regions: [
+      {
+        region: 'us-east-1',
+        partition: 'aws',
+        status: 'fail',
+        identity: null,
+        checks: codes.map((code) => ({
+          name: 'sts_get_caller_identity',
+          status: 'fail',
+          durationMs: 1,
+          requestId: null,
+          error: { code, message: '', class: 'network_unreachable', fix: '' },
+        })),
+      },
+    ],
     ...over,
   });
   it('is passed, failed, timeout (only timeouts failed) or cancelled', () => {

@@ -37,7 +37,11 @@ describe('awb info', () => {
     try {
       const result = awb('info', '--json', '--data-dir', dir.path);
       expect(result.code).toBe(0);
-      const info = JSON.parse(result.stdout) as { paths: { database: string }; schemaVersion: number; keychain: { available: boolean; backend: string } };
+      const info = JSON.parse(result.stdout) as {
+        paths: { database: string };
+        schemaVersion: number;
+        keychain: { available: boolean; backend: string };
+      };
       expect(info.paths.database).toBe(`${dir.path}/history.sqlite`);
       expect(info.schemaVersion).toBeGreaterThanOrEqual(1);
       expect(info.keychain.backend).toBe('Secret Service (libsecret)');

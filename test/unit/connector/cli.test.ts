@@ -28,7 +28,11 @@ describe('awb connector id', () => {
   ])('%j prints %s', (name, id) => expect(connector('id', name)).toMatchObject({ code: 0, stdout: `${id}\n`, stderr: '' }));
 
   it('prints the Id and exits 1 with the reason when Harness would refuse it', () => {
-    expect(connector('id', 'account')).toMatchObject({ code: 1, stdout: 'account\n', stderr: expect.stringContaining('account is a keyword, so cannot be used') });
+    expect(connector('id', 'account')).toMatchObject({
+      code: 1,
+      stdout: 'account\n',
+      stderr: expect.stringContaining('account is a keyword, so cannot be used'),
+    });
     expect(connector('id', '123')).toMatchObject({ code: 1, stdout: '\n', stderr: expect.stringContaining('Id is required.') });
   });
 
@@ -59,12 +63,24 @@ describe('awb connector validate', () => {
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout)).toEqual({
       files: [
-        { file: bad, valid: false, errors: [{ path: 'connector.spec.credential.type', message: 'Invalid value: AccessKey', line: 7, column: 7 }], warnings: [] },
+        {
+          file: bad,
+          valid: false,
+          errors: [{ path: 'connector.spec.credential.type', message: 'Invalid value: AccessKey', line: 7, column: 7 }],
+          warnings: [],
+        },
         {
           file: warned,
           valid: true,
           errors: [],
-          warnings: [{ path: 'connector.spec.credential.region', message: expect.stringContaining('pick a Test Region in aws-us-gov'), line: 9, column: 7 }],
+          warnings: [
+            {
+              path: 'connector.spec.credential.region',
+              message: expect.stringContaining('pick a Test Region in aws-us-gov'),
+              line: 9,
+              column: 7,
+            },
+          ],
         },
       ],
     });
@@ -74,14 +90,25 @@ describe('awb connector validate', () => {
     // Made-up key material (random bytes, base64).
     const secret = 'jgOR9aQn7OdOBpRilDU0fnJmRIduC10bOKX+CDIH';
     const token = 'FwoGZXIvYXdzECANARYSESSIONTOKEN0002';
-    const leaky = file('leaky.yaml', SHAPES['IRSA + cross-account']!.replace('  identifier: eks_irsa\n', `  identifier: eks_irsa\n  description: current key ${secret}\n  tags:\n    token: ${token}\n`));
+    const leaky = file(
+      'leaky.yaml',
+      SHAPES['IRSA + cross-account']!.replace(
+        '  identifier: eks_irsa\n',
+        `  identifier: eks_irsa\n  description: current key ${secret}\n  tags:\n    token: ${token}\n`,
+      ),
+    );
     const result = connector('validate', leaky);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain(`${leaky}:4:3: error: connector.description: This looks like a secret access key. Secrets must not be stored in plain fields: put it in the keychain and reference it with secretKeyRef.\n`);
+    expect(result.stdout).toContain(
+      `${leaky}:4:3: error: connector.description: This looks like a secret access key. Secrets must not be stored in plain fields: put it in the keychain and reference it with secretKeyRef.\n`,
+    );
     expect(result.stdout).toContain(`${leaky}:6:5: error: connector.tags.token: This looks like an AWS session token.`);
     const json = connector('validate', '--json', leaky);
     expect(json.code).toBe(1);
-    expect((JSON.parse(json.stdout) as { files: Array<{ errors: Array<{ path: string }> }> }).files[0]!.errors.map((e) => e.path)).toEqual(['connector.description', 'connector.tags.token']);
+    expect((JSON.parse(json.stdout) as { files: Array<{ errors: Array<{ path: string }> }> }).files[0]!.errors.map((e) => e.path)).toEqual([
+      'connector.description',
+      'connector.tags.token',
+    ]);
     for (const output of [result, json]) {
       expect(output.stdout + output.stderr).not.toContain(secret);
       expect(output.stdout + output.stderr).not.toContain(token);
@@ -92,7 +119,8 @@ describe('awb connector validate', () => {
     const missing = join(dir.path, 'missing.yaml');
     const result = connector('validate', '--json', good, missing, dir.path);
     expect(result.code).toBe(2);
-    const files = (JSON.parse(result.stdout) as { files: Array<{ file: string; valid: boolean; errors: Array<{ message: string }> }> }).files;
+    const files = (JSON.parse(result.stdout) as { files: Array<{ file: string; valid: boolean; errors: Array<{ message: string }> }> })
+      .files;
     expect(files.map((f) => [f.file, f.valid, f.errors[0]?.message])).toEqual([
       [good, true, undefined],
       [missing, false, 'The file does not exist.'],

@@ -64,7 +64,14 @@ describe('form ↔ document', () => {
   });
 
   it('writes spec: null for the delegate types and forces the delegate path', () => {
-    const form: ConnectorForm = { ...withName(emptyForm(), 'irsa'), credentialType: 'Irsa', connectivity: 'platform', delegateMode: 'tags', delegateSelectors: ['eks'], accessKey: 'ignored' };
+    const form: ConnectorForm = {
+      ...withName(emptyForm(), 'irsa'),
+      credentialType: 'Irsa',
+      connectivity: 'platform',
+      delegateMode: 'tags',
+      delegateSelectors: ['eks'],
+      accessKey: 'ignored',
+    };
     const c = formToDocument(form).connector;
     expect(c.spec.credential.spec).toBeNull();
     expect(c.spec.executeOnDelegate).toBe(true);
@@ -74,7 +81,9 @@ describe('form ↔ document', () => {
   it('drops selectors when any delegate (or the platform) is chosen', () => {
     const form: ConnectorForm = { ...withName(emptyForm(), 'x'), delegateSelectors: ['d'], delegateMode: 'any' };
     expect(formToDocument(form).connector.spec.delegateSelectors).toBeUndefined();
-    expect(formToDocument({ ...form, delegateMode: 'tags', connectivity: 'platform' }).connector.spec).toMatchObject({ executeOnDelegate: false });
+    expect(formToDocument({ ...form, delegateMode: 'tags', connectivity: 'platform' }).connector.spec).toMatchObject({
+      executeOnDelegate: false,
+    });
     expect(formToDocument({ ...form, delegateMode: 'tags', connectivity: 'platform' }).connector.spec.delegateSelectors).toBeUndefined();
   });
 

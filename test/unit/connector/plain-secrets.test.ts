@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { checkConnectorDocument, formatPath, plainSecretKind, validConnectorDocumentSchema, type ConnectorDocument, type PlainSecretKind } from '../../../shared/connector';
+import {
+  checkConnectorDocument,
+  formatPath,
+  plainSecretKind,
+  validConnectorDocumentSchema,
+  type ConnectorDocument,
+  type PlainSecretKind,
+} from '../../../shared/connector';
 import { SHAPES } from './shapes';
 
 // Made-up key material with the look of the real thing (random bytes, base64); none of it was ever a credential.
@@ -20,7 +27,8 @@ const FWOG_TOKEN =
 const PLAIN_BASE64 =
   'CYe1jvCyWNVeyALEUeqaU4zrJNNsY1m6eL0JrxT4CPCcpOaHw/RaXp+R7qaG0BHb6kErZZjtmlasJipCed1kFzalAtqQ63chGotrHUnVR5F6x6dYWC5U2VJhTDjomv2wk+1Jbp9G23hH7SDVIPm1pNnMQj7W15URDpLvwBKN58YORYDGRzcVprPvzL5yDkRWMVM3QvEd';
 const ARN_RUN = 'role/aB3dE5fG7hJ9kL2mN4pQ6r/S8tU1vW3xY5z';
-const RSA_KEY = '-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\n-----END RSA PRIVATE KEY-----';
+const RSA_KEY =
+  '-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\n-----END RSA PRIVATE KEY-----';
 
 describe('plainSecretKind: what counts as a secret', () => {
   it.each<[string, PlainSecretKind]>([
@@ -74,7 +82,12 @@ describe('plainSecretKind: what counts as a secret', () => {
   ])('%s passes', (_what, value) => expect(plainSecretKind(value)).toBeNull());
 
   it('no 40-character hex string (lower or upper case) and no UUID is a secret', () => {
-    fc.assert(fc.property(fc.stringMatching(/^[0-9a-f]{40}$/), (hash) => plainSecretKind(hash) === null && plainSecretKind(hash.toUpperCase()) === null));
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[0-9a-f]{40}$/),
+        (hash) => plainSecretKind(hash) === null && plainSecretKind(hash.toUpperCase()) === null,
+      ),
+    );
     fc.assert(fc.property(fc.uuid(), (uuid) => plainSecretKind(uuid) === null));
   });
 
@@ -91,29 +104,83 @@ const doc = (shape: string, edit: (d: ConnectorDocument) => void): ConnectorDocu
   edit(d);
   return d;
 };
-const errors = (d: ConnectorDocument) => checkConnectorDocument(d).issues.filter((i) => i.severity === 'error').map((i) => `${formatPath(i.path)}: ${i.message}`);
+const errors = (d: ConnectorDocument) =>
+  checkConnectorDocument(d)
+    .issues.filter((i) => i.severity === 'error')
+    .map((i) => `${formatPath(i.path)}: ${i.message}`);
 
 const FULL = 'full UI payload: description, tags with and without values, session token, proxy, backoff';
 const GOV = 'access key plain text + secret ref, via delegate with tags, GovCloud test region';
 const IRSA = 'IRSA + cross-account';
-const KEY_MESSAGE = 'This looks like a secret access key. Secrets must not be stored in plain fields: put it in the keychain and reference it with secretKeyRef.';
-const TOKEN_MESSAGE = 'This looks like an AWS session token. Secrets must not be stored in plain fields: put it in the keychain and reference it with sessionTokenRef.';
-const PRIVATE_MESSAGE = 'This looks like a private key. Secrets must not be stored in plain fields: an AWS connector needs no private key, so remove it.';
+const KEY_MESSAGE =
+  'This looks like a secret access key. Secrets must not be stored in plain fields: put it in the keychain and reference it with secretKeyRef.';
+const TOKEN_MESSAGE =
+  'This looks like an AWS session token. Secrets must not be stored in plain fields: put it in the keychain and reference it with sessionTokenRef.';
+const PRIVATE_MESSAGE =
+  'This looks like a private key. Secrets must not be stored in plain fields: an AWS connector needs no private key, so remove it.';
 const SECRET = SECRET_KEYS[1]!;
 
 describe('a secret in a plain field is an error at that field, never quoting it', () => {
   it.each<[string, string, (d: ConnectorDocument, value: string) => void, string, string]>([
     ['Name', FULL, (d, v) => void (d.connector.name = v), SECRET, `connector.name: ${KEY_MESSAGE}`],
-    ['Description', FULL, (d, v) => void (d.connector.description = `rotated monthly, current key ${v}`), SECRET, `connector.description: ${KEY_MESSAGE}`],
-    ['Description (session token)', FULL, (d, v) => void (d.connector.description = v), IQOJ_TOKEN, `connector.description: ${TOKEN_MESSAGE}`],
+    [
+      'Description',
+      FULL,
+      (d, v) => void (d.connector.description = `rotated monthly, current key ${v}`),
+      SECRET,
+      `connector.description: ${KEY_MESSAGE}`,
+    ],
+    [
+      'Description (session token)',
+      FULL,
+      (d, v) => void (d.connector.description = v),
+      IQOJ_TOKEN,
+      `connector.description: ${TOKEN_MESSAGE}`,
+    ],
     ['Description (private key)', FULL, (d, v) => void (d.connector.description = v), RSA_KEY, `connector.description: ${PRIVATE_MESSAGE}`],
     ['a tag value', FULL, (d, v) => void (d.connector.tags!.team = v), SECRET, `connector.tags.team: ${KEY_MESSAGE}`],
-    ['a tag key, reported at the tags so the path does not carry it', FULL, (d, v) => void (d.connector.tags![v] = ''), SECRET, `connector.tags: ${KEY_MESSAGE}`],
-    ['a delegate selector', FULL, (d, v) => void (d.connector.spec.delegateSelectors![1] = v), FWOG_TOKEN, `connector.spec.delegateSelectors[1]: ${TOKEN_MESSAGE}`],
-    ['External Id', IRSA, (d, v) => void (d.connector.spec.credential.crossAccountAccess!.externalId = v), SECRET, `connector.spec.credential.crossAccountAccess.externalId: ${KEY_MESSAGE}`],
-    ['Test Region', FULL, (d, v) => void (d.connector.spec.credential.region = v), SECRET, `connector.spec.credential.region: ${KEY_MESSAGE}`],
-    ['an unknown field an import keeps', FULL, (d, v) => void ((d.connector.spec as Record<string, unknown>).proxyPassword = v), SECRET, `connector.spec.proxyPassword: ${KEY_MESSAGE}`],
-    ['Secret Key reference', FULL, (d, v) => void (d.connector.spec.credential.spec!.secretKeyRef = v), SECRET_KEYS[3]!, `connector.spec.credential.spec.secretKeyRef: ${KEY_MESSAGE}`],
+    [
+      'a tag key, reported at the tags so the path does not carry it',
+      FULL,
+      (d, v) => void (d.connector.tags![v] = ''),
+      SECRET,
+      `connector.tags: ${KEY_MESSAGE}`,
+    ],
+    [
+      'a delegate selector',
+      FULL,
+      (d, v) => void (d.connector.spec.delegateSelectors![1] = v),
+      FWOG_TOKEN,
+      `connector.spec.delegateSelectors[1]: ${TOKEN_MESSAGE}`,
+    ],
+    [
+      'External Id',
+      IRSA,
+      (d, v) => void (d.connector.spec.credential.crossAccountAccess!.externalId = v),
+      SECRET,
+      `connector.spec.credential.crossAccountAccess.externalId: ${KEY_MESSAGE}`,
+    ],
+    [
+      'Test Region',
+      FULL,
+      (d, v) => void (d.connector.spec.credential.region = v),
+      SECRET,
+      `connector.spec.credential.region: ${KEY_MESSAGE}`,
+    ],
+    [
+      'an unknown field an import keeps',
+      FULL,
+      (d, v) => void ((d.connector.spec as Record<string, unknown>).proxyPassword = v),
+      SECRET,
+      `connector.spec.proxyPassword: ${KEY_MESSAGE}`,
+    ],
+    [
+      'Secret Key reference',
+      FULL,
+      (d, v) => void (d.connector.spec.credential.spec!.secretKeyRef = v),
+      SECRET_KEYS[3]!,
+      `connector.spec.credential.spec.secretKeyRef: ${KEY_MESSAGE}`,
+    ],
   ])('%s', (_field, shape, edit, value, expected) => {
     const d = doc(shape, (x) => edit(x, value));
     expect(errors(d)).toEqual([expected]);
@@ -145,7 +212,8 @@ describe('a secret in a plain field is an error at that field, never quoting it'
 
 describe('the Access Key field holds an access key ID, not a secret', () => {
   const withAccessKey = (value: string) => doc(GOV, (d) => void (d.connector.spec.credential.spec!.accessKey = value));
-  const NOT_AN_ID = 'This looks like a secret access key, not an access key ID (AKIA… or ASIA…, 20 capital letters and digits). Secrets must not be stored in plain fields: put it in the keychain and reference it with secretKeyRef.';
+  const NOT_AN_ID =
+    'This looks like a secret access key, not an access key ID (AKIA… or ASIA…, 20 capital letters and digits). Secrets must not be stored in plain fields: put it in the keychain and reference it with secretKeyRef.';
 
   it.each([
     ['the secret access key', AWS_DOCS_SECRET],

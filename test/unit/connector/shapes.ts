@@ -70,7 +70,7 @@ export const SHAPES: Record<string, string> = {
       - d1
     executeOnDelegate: true
 `,
-  'OIDC': `connector:
+  OIDC: `connector:
   name: oidc
   identifier: oidc
   type: Aws

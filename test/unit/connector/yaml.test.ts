@@ -34,7 +34,14 @@ describe('YAML round trip', () => {
   });
 
   it('reads the JSON form the REST API uses', () => {
-    const json = JSON.stringify({ connector: { name: 'j', identifier: 'j', type: 'Aws', spec: { credential: { type: 'InheritFromDelegate', spec: null }, delegateSelectors: ['d'], executeOnDelegate: true } } });
+    const json = JSON.stringify({
+      connector: {
+        name: 'j',
+        identifier: 'j',
+        type: 'Aws',
+        spec: { credential: { type: 'InheritFromDelegate', spec: null }, delegateSelectors: ['d'], executeOnDelegate: true },
+      },
+    });
     const result = importConnectorYaml(json);
     expect(result.errors).toEqual([]);
     expect(result.document?.connector.spec.credential.type).toBe('InheritFromDelegate');
@@ -94,7 +101,9 @@ describe('YAML errors carry line and column', () => {
   });
 
   it('refuses a file that is not a connector', () => {
-    expect(only('- a\n- b\n')).toEqual([{ path: 'connector', line: 1, column: 1, message: 'This is not a Harness connector file: it has no top-level connector: key.' }]);
+    expect(only('- a\n- b\n')).toEqual([
+      { path: 'connector', line: 1, column: 1, message: 'This is not a Harness connector file: it has no top-level connector: key.' },
+    ]);
     expect(only('')[0]?.message).toMatch(/no top-level connector/);
     expect(only('pipeline:\n  name: x\n')[0]?.message).toMatch(/no top-level connector/);
   });
@@ -110,12 +119,16 @@ describe('YAML errors carry line and column', () => {
 
   it('points a missing required field at its parent key', () => {
     const text = SHAPES['access key both encrypted, through Harness Platform']!.replace('        secretKeyRef: org.aws_sk\n', '');
-    expect(only(text)).toEqual([{ path: 'connector.spec.credential.spec.secretKeyRef', message: 'Secret Key is required.', line: 8, column: 7 }]);
+    expect(only(text)).toEqual([
+      { path: 'connector.spec.credential.spec.secretKeyRef', message: 'Secret Key is required.', line: 8, column: 7 },
+    ]);
   });
 
   it('points at the list item for a bad delegate selector', () => {
     const text = SHAPES['IRSA + cross-account']!.replace('      - eks-irsa-delegate\n', '      - eks-irsa-delegate\n      - ""\n');
-    expect(only(text)).toEqual([{ path: 'connector.spec.delegateSelectors[1]', message: 'A delegate selector cannot be empty.', line: 15, column: 9 }]);
+    expect(only(text)).toEqual([
+      { path: 'connector.spec.delegateSelectors[1]', message: 'A delegate selector cannot be empty.', line: 15, column: 9 },
+    ]);
   });
 
   it('locates warnings too', () => {
@@ -130,8 +143,14 @@ describe('YAML errors carry line and column', () => {
   });
 
   it('refuses wrong value types with the field path', () => {
-    expect(only(SHAPES.OIDC!.replace('name: oidc', 'name: 123'))).toEqual([{ path: 'connector.name', message: 'Name must be text.', line: 2, column: 3 }]);
-    expect(only(SHAPES['access key both encrypted, through Harness Platform']!.replace('executeOnDelegate: false', 'executeOnDelegate: "no"'))[0]).toMatchObject({
+    expect(only(SHAPES.OIDC!.replace('name: oidc', 'name: 123'))).toEqual([
+      { path: 'connector.name', message: 'Name must be text.', line: 2, column: 3 },
+    ]);
+    expect(
+      only(
+        SHAPES['access key both encrypted, through Harness Platform']!.replace('executeOnDelegate: false', 'executeOnDelegate: "no"'),
+      )[0],
+    ).toMatchObject({
       path: 'connector.spec.executeOnDelegate',
       message: 'executeOnDelegate must be true or false.',
     });
@@ -143,7 +162,11 @@ describe('YAML errors carry line and column', () => {
   });
 
   it('refuses an alias bomb', () => {
-    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 8 }, (_, i) => `${'bcdefghi'[i]}: &${'bcdefghi'[i]} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(',')}]`), 'connector: *i'].join('\n');
+    const bomb = [
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      ...Array.from({ length: 8 }, (_, i) => `${'bcdefghi'[i]}: &${'bcdefghi'[i]} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(',')}]`),
+      'connector: *i',
+    ].join('\n');
     const [error] = only(bomb);
     expect(error?.message).toMatch(/YAML refused|alias/i);
   });
@@ -158,12 +181,19 @@ describe('export over the imported text', () => {
   });
 
   it('rewrites only what changed and keeps comments', () => {
-    const text = IRSA.replace('  name: eks irsa\n', '  name: eks irsa # shown in the Harness UI\n').replace('  type: Aws\n', '  type: Aws\n  # the delegate runs on EKS\n');
+    const text = IRSA.replace('  name: eks irsa\n', '  name: eks irsa # shown in the Harness UI\n').replace(
+      '  type: Aws\n',
+      '  type: Aws\n  # the delegate runs on EKS\n',
+    );
     const document = importConnectorYaml(text).document!;
     document.connector.spec.credential.region = 'us-east-2';
     document.connector.description = 'EKS';
     delete document.connector.spec.executeOnDelegate;
-    expect(exportConnectorYaml(document, text)).toBe(text.replace('      region: us-east-1\n', '      region: us-east-2\n').replace('    executeOnDelegate: true\n', '  description: EKS\n'));
+    expect(exportConnectorYaml(document, text)).toBe(
+      text
+        .replace('      region: us-east-1\n', '      region: us-east-2\n')
+        .replace('    executeOnDelegate: true\n', '  description: EKS\n'),
+    );
   });
 
   it('lays an edited flow-style file out in block style, keeping its comment', () => {

@@ -13,7 +13,8 @@ function referenceDiff(a: readonly string[], b: readonly string[]): DiffRow[] {
   const table = new Uint32Array((a.length + 1) * width);
   const at = (i: number, j: number) => table[i * width + j] ?? 0;
   for (let i = a.length - 1; i >= 0; i -= 1) {
-    for (let j = b.length - 1; j >= 0; j -= 1) table[i * width + j] = a[i] === b[j] ? at(i + 1, j + 1) + 1 : Math.max(at(i + 1, j), at(i, j + 1));
+    for (let j = b.length - 1; j >= 0; j -= 1)
+      table[i * width + j] = a[i] === b[j] ? at(i + 1, j + 1) + 1 : Math.max(at(i + 1, j), at(i, j + 1));
   }
   const rows: DiffRow[] = [];
   let i = 0;
@@ -93,7 +94,10 @@ describe('manifest diff', () => {
       { kind: 'added', before: null, after: 4, text: 'LINE 4' },
       { kind: 'added', before: null, after: 16, text: 'line 16' },
     ]);
-    expect(diff.sideBySide[3]).toEqual({ left: { line: 4, text: 'line 4', changed: true }, right: { line: 4, text: 'LINE 4', changed: true } });
+    expect(diff.sideBySide[3]).toEqual({
+      left: { line: 4, text: 'line 4', changed: true },
+      right: { line: 4, text: 'LINE 4', changed: true },
+    });
     expect(diff.sideBySide.at(-1)).toEqual({ left: null, right: { line: 16, text: 'line 16', changed: true } });
     expect([diff.added, diff.removed]).toEqual([2, 1]);
   });
@@ -135,11 +139,11 @@ describe('manifest diff', () => {
     expect(apply(lines(input), diff.rows)).toEqual(lines(output));
     expect(diff.rows).toEqual(referenceDiff(lines(input), lines(output)));
     expect([diff.added, diff.removed]).toEqual([12, 1]);
-    expect(diff.sideBySide.filter((row) => row.left?.changed || row.right?.changed).map((row) => [row.left?.line ?? null, row.right?.line ?? null])).toEqual([
-      ...[8, 9, 10, 11, 12, 13, 14, 15, 16, 17].map((line) => [null, line]),
-      [14, 24],
-      [null, 69],
-    ]);
+    expect(
+      diff.sideBySide
+        .filter((row) => row.left?.changed || row.right?.changed)
+        .map((row) => [row.left?.line ?? null, row.right?.line ?? null]),
+    ).toEqual([...[8, 9, 10, 11, 12, 13, 14, 15, 16, 17].map((line) => [null, line]), [14, 24], [null, 69]]);
     expect(diff.sideBySide.find((row) => row.left?.line === 14)).toEqual({
       left: { line: 14, text: '    name: default', changed: true },
       right: { line: 24, text: `    name: ${SA}`, changed: true },

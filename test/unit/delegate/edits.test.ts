@@ -10,14 +10,26 @@ const edit = { serviceAccount: SA, namespace: NS, roleArn: ROLE, stsRegionalEndp
 
 describe('applyEdits', () => {
   it('splices in order: deletes, inserts and replaces', () => {
-    expect(applyEdits('abcdef', [{ offset: 0, deleteCount: 0, insert: '>' }, { offset: 1, deleteCount: 2, insert: 'X' }, { offset: 6, deleteCount: 0, insert: '<' }])).toBe('>aXdef<');
+    expect(
+      applyEdits('abcdef', [
+        { offset: 0, deleteCount: 0, insert: '>' },
+        { offset: 1, deleteCount: 2, insert: 'X' },
+        { offset: 6, deleteCount: 0, insert: '<' },
+      ]),
+    ).toBe('>aXdef<');
     expect(applyEdits('abc', [])).toBe('abc');
   });
 
   it('refuses edits that overlap, go backwards or run past the end, with an error that quotes no text', () => {
     for (const edits of [
-      [{ offset: 2, deleteCount: 2, insert: '' }, { offset: 3, deleteCount: 0, insert: 'x' }],
-      [{ offset: 4, deleteCount: 0, insert: '' }, { offset: 1, deleteCount: 0, insert: '' }],
+      [
+        { offset: 2, deleteCount: 2, insert: '' },
+        { offset: 3, deleteCount: 0, insert: 'x' },
+      ],
+      [
+        { offset: 4, deleteCount: 0, insert: '' },
+        { offset: 1, deleteCount: 0, insert: '' },
+      ],
       [{ offset: 5, deleteCount: 2, insert: '' }],
     ]) {
       let caught: unknown;
@@ -37,12 +49,25 @@ describe('IRSA splices', () => {
   const { edits } = applyIrsaEdits(input, edit);
 
   it('are whole lines of the ServiceAccount, binding and Deployment only, none inside a Secret document', () => {
-    expect(edits.map(({ offset, deleteCount, insert }) => ({ line: input.slice(0, offset).split('\n').length, deleted: input.slice(offset, offset + deleteCount), insert }))).toEqual([
-      { line: 6, deleted: '', insert: `---\n\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${SA}\n  namespace: ${NS}\n  annotations:\n    eks.amazonaws.com/role-arn: ${ROLE}\n\n` },
+    expect(
+      edits.map(({ offset, deleteCount, insert }) => ({
+        line: input.slice(0, offset).split('\n').length,
+        deleted: input.slice(offset, offset + deleteCount),
+        insert,
+      })),
+    ).toEqual([
+      {
+        line: 6,
+        deleted: '',
+        insert: `---\n\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${SA}\n  namespace: ${NS}\n  annotations:\n    eks.amazonaws.com/role-arn: ${ROLE}\n\n`,
+      },
       { line: 14, deleted: '    name: default\n', insert: `    name: ${SA}\n` },
       { line: 59, deleted: '', insert: `      serviceAccountName: ${SA}\n` },
     ]);
-    const secretLines = [[23, 31], [188, 196]];
+    const secretLines = [
+      [23, 31],
+      [188, 196],
+    ];
     for (const { offset } of edits) {
       const line = input.slice(0, offset).split('\n').length;
       expect(secretLines.some(([from = 0, to = 0]) => line >= from && line <= to)).toBe(false);
@@ -60,8 +85,14 @@ describe('IRSA splices', () => {
 
   it('are refused when one would delete a Secret value: the pod spec names an account whose name is also a Secret value', () => {
     const text = fixture('harness-delegate-ng-cluster-admin.yaml')
-      .replace('  DELEGATE_TOKEN: "PUT_YOUR_DELEGATE_TOKEN"', '  DELEGATE_TOKEN: "PUT_YOUR_DELEGATE_TOKEN"\nstringData:\n  OLD_ACCOUNT: legacy-delegate-account')
-      .replace('      terminationGracePeriodSeconds: 600\n', '      serviceAccountName: legacy-delegate-account\n      terminationGracePeriodSeconds: 600\n');
+      .replace(
+        '  DELEGATE_TOKEN: "PUT_YOUR_DELEGATE_TOKEN"',
+        '  DELEGATE_TOKEN: "PUT_YOUR_DELEGATE_TOKEN"\nstringData:\n  OLD_ACCOUNT: legacy-delegate-account',
+      )
+      .replace(
+        '      terminationGracePeriodSeconds: 600\n',
+        '      serviceAccountName: legacy-delegate-account\n      terminationGracePeriodSeconds: 600\n',
+      );
     let caught: unknown;
     try {
       applyIrsaEdits(text, edit);
@@ -78,6 +109,8 @@ describe('placeholders inside Secret values', () => {
   it('count only when the value is the whole placeholder, so no part of a real token is quoted', () => {
     const text = fixture('harness-delegate-ng-cluster-admin.yaml').replace('"PUT_YOUR_DELEGATE_TOKEN"', 'abcPUT_YOUR_TOKEN_XYZ123');
     expect(analyzeManifest(text).placeholders).toEqual([]);
-    expect(analyzeManifest(fixture('harness-delegate-ng-cluster-admin.yaml')).placeholders).toEqual([{ name: 'PUT_YOUR_DELEGATE_TOKEN', lines: [28] }]);
+    expect(analyzeManifest(fixture('harness-delegate-ng-cluster-admin.yaml')).placeholders).toEqual([
+      { name: 'PUT_YOUR_DELEGATE_TOKEN', lines: [28] },
+    ]);
   });
 });

@@ -28,9 +28,16 @@ describe('trust policy', () => {
   });
 
   it('GovCloud: aws-us-gov partition, issuer host keeps the .amazonaws.com suffix', () => {
-    const policy = trustPolicy({ issuer: issuer('https://oidc.eks.us-gov-west-1.amazonaws.com/id/ABC123'), accountId: '111122223333', namespace: NS, serviceAccount: SA });
+    const policy = trustPolicy({
+      issuer: issuer('https://oidc.eks.us-gov-west-1.amazonaws.com/id/ABC123'),
+      accountId: '111122223333',
+      namespace: NS,
+      serviceAccount: SA,
+    });
     const statement = policy.Statement[0];
-    expect(statement?.Principal.Federated).toBe('arn:aws-us-gov:iam::111122223333:oidc-provider/oidc.eks.us-gov-west-1.amazonaws.com/id/ABC123');
+    expect(statement?.Principal.Federated).toBe(
+      'arn:aws-us-gov:iam::111122223333:oidc-provider/oidc.eks.us-gov-west-1.amazonaws.com/id/ABC123',
+    );
     expect(Object.keys(statement?.Condition.StringEquals ?? {})).toEqual([
       'oidc.eks.us-gov-west-1.amazonaws.com/id/ABC123:aud',
       'oidc.eks.us-gov-west-1.amazonaws.com/id/ABC123:sub',
@@ -38,8 +45,15 @@ describe('trust policy', () => {
   });
 
   it('China: aws-cn partition and the .amazonaws.com.cn issuer host', () => {
-    const policy = trustPolicy({ issuer: issuer('https://oidc.eks.cn-north-1.amazonaws.com.cn/id/ABC123/'), accountId: '111122223333', namespace: NS, serviceAccount: SA });
-    expect(policy.Statement[0]?.Principal.Federated).toBe('arn:aws-cn:iam::111122223333:oidc-provider/oidc.eks.cn-north-1.amazonaws.com.cn/id/ABC123');
+    const policy = trustPolicy({
+      issuer: issuer('https://oidc.eks.cn-north-1.amazonaws.com.cn/id/ABC123/'),
+      accountId: '111122223333',
+      namespace: NS,
+      serviceAccount: SA,
+    });
+    expect(policy.Statement[0]?.Principal.Federated).toBe(
+      'arn:aws-cn:iam::111122223333:oidc-provider/oidc.eks.cn-north-1.amazonaws.com.cn/id/ABC123',
+    );
     expect(policy.Statement[0]?.Condition.StringEquals['oidc.eks.cn-north-1.amazonaws.com.cn/id/ABC123:aud']).toBe('sts.amazonaws.com');
   });
 
@@ -82,15 +96,28 @@ describe('generated artifacts', () => {
     const { permissionPolicy } = generateArtifacts({ ...form, useCases: [...form.useCases] });
     const policy = JSON.parse(permissionPolicy.text ?? '');
     expect(policy.Statement[0]).toEqual({ Sid: 'HarnessDescribeRegions', Effect: 'Allow', Action: 'ec2:DescribeRegions', Resource: '*' });
-    expect(policy.Statement.map((s: { Sid: string }) => s.Sid)).toEqual(['HarnessDescribeRegions', 'HarnessS3Write', 'HarnessS3Write2', 'HarnessS3Write3', 'HarnessEcrPull']);
-    expect(policy.Statement[3]).toEqual({ Sid: 'HarnessS3Write3', Effect: 'Allow', Action: 's3:*Object', Resource: 'arn:aws-us-gov:s3:::artifacts/*' });
+    expect(policy.Statement.map((s: { Sid: string }) => s.Sid)).toEqual([
+      'HarnessDescribeRegions',
+      'HarnessS3Write',
+      'HarnessS3Write2',
+      'HarnessS3Write3',
+      'HarnessEcrPull',
+    ]);
+    expect(policy.Statement[3]).toEqual({
+      Sid: 'HarnessS3Write3',
+      Effect: 'Allow',
+      Action: 's3:*Object',
+      Resource: 'arn:aws-us-gov:s3:::artifacts/*',
+    });
     const none = JSON.parse(generateArtifacts({ serviceAccount: SA }).permissionPolicy.text ?? '');
     expect(none.Statement).toHaveLength(1);
   });
 
   it('eksctl: OIDC provider, policy, then iamserviceaccount with the role and namespace', () => {
     const { eksctl } = generateArtifacts({ ...form, useCases: [] });
-    expect(eksctl.text).toContain('eksctl utils associate-iam-oidc-provider \\\n  --cluster prod-eks \\\n  --region us-gov-west-1 \\\n  --approve\n');
+    expect(eksctl.text).toContain(
+      'eksctl utils associate-iam-oidc-provider \\\n  --cluster prod-eks \\\n  --region us-gov-west-1 \\\n  --approve\n',
+    );
     expect(eksctl.text).toContain(
       [
         'eksctl create iamserviceaccount \\',
@@ -123,16 +150,24 @@ describe('generated artifacts', () => {
   it('kubectl checks name the real workload, binding and pod label, and look for both injected variables', () => {
     const { artifacts } = prepareIrsa(fixture('harness-delegate-ng-cluster-admin.yaml'), { serviceAccount: SA, roleArn: ROLE });
     const text = artifacts.checks.text ?? '';
-    expect(text).toContain(`kubectl get serviceaccount ${SA} -n ${NS} -o jsonpath='{.metadata.annotations.eks\\.amazonaws\\.com/role-arn}{"\\n"}'`);
+    expect(text).toContain(
+      `kubectl get serviceaccount ${SA} -n ${NS} -o jsonpath='{.metadata.annotations.eks\\.amazonaws\\.com/role-arn}{"\\n"}'`,
+    );
     expect(text).toContain('kubectl get clusterrolebinding harness-delegate-ng-cluster-admin');
     expect(text).toContain(`kubectl rollout restart deployment/prod-eks-delegate -n ${NS}`);
-    expect(text).toContain(`kubectl describe pods -n ${NS} -l harness.io/name=delegate | grep -E 'AWS_ROLE_ARN|AWS_WEB_IDENTITY_TOKEN_FILE'`);
+    expect(text).toContain(
+      `kubectl describe pods -n ${NS} -l harness.io/name=delegate | grep -E 'AWS_ROLE_ARN|AWS_WEB_IDENTITY_TOKEN_FILE'`,
+    );
   });
 
   it('says what each artifact still needs instead of guessing', () => {
     const artifacts = generateArtifacts({ serviceAccount: SA });
     expect(artifacts.trustPolicy).toMatchObject({ text: null, needs: ["the cluster's OIDC issuer URL", 'the AWS account ID'] });
-    expect(artifacts.eksctl.needs).toEqual(['the EKS cluster name', 'the cluster region', 'the IAM role (role ARN, or account ID and role name)']);
+    expect(artifacts.eksctl.needs).toEqual([
+      'the EKS cluster name',
+      'the cluster region',
+      'the IAM role (role ARN, or account ID and role name)',
+    ]);
     expect(artifacts.helmValues.text).toBeNull();
     expect(artifacts.permissionPolicy.text).not.toBeNull();
   });

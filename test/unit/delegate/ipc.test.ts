@@ -31,7 +31,10 @@ const CANARIES = [TOKEN, TOKEN_TEXT, UPGRADER, PROXY_PASSWORD];
 
 const original = fixture('harness-delegate.yaml');
 const manifest = original
-  .replace('  DELEGATE_TOKEN: "PUT_YOUR_DELEGATE_TOKEN"\n', `  DELEGATE_TOKEN: "${TOKEN}"\nstringData:\n  PROXY_PASSWORD: ${PROXY_PASSWORD}\n`)
+  .replace(
+    '  DELEGATE_TOKEN: "PUT_YOUR_DELEGATE_TOKEN"\n',
+    `  DELEGATE_TOKEN: "${TOKEN}"\nstringData:\n  PROXY_PASSWORD: ${PROXY_PASSWORD}\n`,
+  )
   .replace('  UPGRADER_TOKEN: "PUT_YOUR_DELEGATE_TOKEN"\n', `  UPGRADER_TOKEN: ${UPGRADER}\n`);
 
 function expectNoCanary(result: unknown): void {
@@ -46,13 +49,24 @@ describe('delegate IPC channels', () => {
   });
 
   it('delegate.irsa returns splices, never a Secret value; applied to the manifest they give what the CLI writes, byte for byte', async () => {
-    const form = { serviceAccount: SA, roleArn: ROLE, stsRegionalEndpoints: true, region: 'us-east-1', oidcIssuer: 'https://oidc.eks.us-east-1.amazonaws.com/id/ABC123', clusterName: 'prod', useCases: ['ecr-pull'] };
+    const form = {
+      serviceAccount: SA,
+      roleArn: ROLE,
+      stsRegionalEndpoints: true,
+      region: 'us-east-1',
+      oidcIssuer: 'https://oidc.eks.us-east-1.amazonaws.com/id/ABC123',
+      clusterName: 'prod',
+      useCases: ['ecr-pull'],
+    };
     const result = await router.invoke('delegate.irsa', { manifest, form }, sender);
     expectNoCanary(result);
     expect(result.ok).toBe(true);
-    const value = (result as { ok: true; value: { edits: TextEdit[]; changes: string[]; artifacts: { helmValues: { text: string } } } }).value;
+    const value = (result as { ok: true; value: { edits: TextEdit[]; changes: string[]; artifacts: { helmValues: { text: string } } } })
+      .value;
     expect(value).not.toHaveProperty('output');
-    expect(value.edits.map((e) => e.deleteCount === 0 ? `+${e.insert}` : `-${manifest.slice(e.offset, e.offset + e.deleteCount)}+${e.insert}`)).toEqual([
+    expect(
+      value.edits.map((e) => (e.deleteCount === 0 ? `+${e.insert}` : `-${manifest.slice(e.offset, e.offset + e.deleteCount)}+${e.insert}`)),
+    ).toEqual([
       `+---\n\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${SA}\n  namespace: harness-delegate-ng\n  annotations:\n    eks.amazonaws.com/role-arn: ${ROLE}\n    eks.amazonaws.com/sts-regional-endpoints: "true"\n\n`,
       `-    name: default\n+    name: ${SA}\n`,
       `+      serviceAccountName: ${SA}\n`,
@@ -63,7 +77,21 @@ describe('delegate IPC channels', () => {
     const input = join(dir.path, 'harness-delegate.yaml');
     const out = join(dir.path, 'harness-delegate.irsa.yaml');
     writeFileSync(input, manifest);
-    const cli = awb('delegate', 'irsa', '--in', input, '--service-account', SA, '--role-arn', ROLE, '--sts-regional-endpoints', '--region', 'us-east-1', '--out', out);
+    const cli = awb(
+      'delegate',
+      'irsa',
+      '--in',
+      input,
+      '--service-account',
+      SA,
+      '--role-arn',
+      ROLE,
+      '--sts-regional-endpoints',
+      '--region',
+      'us-east-1',
+      '--out',
+      out,
+    );
     expect(cli.code).toBe(0);
     const written = readFileSync(out, 'utf8');
     expect(written).toContain(TOKEN);
@@ -82,7 +110,11 @@ describe('delegate IPC channels', () => {
   it('problems that would quote a Secret value hide it: a role ARN, a service account name, a namespace pasted from the Secret', async () => {
     const results = await Promise.all([
       router.invoke('delegate.irsa', { manifest, form: { serviceAccount: SA, roleArn: TOKEN } }, sender),
-      router.invoke('delegate.irsa', { manifest, form: { serviceAccount: SA, roleArn: ROLE, namespace: PROXY_PASSWORD.toUpperCase() } }, sender),
+      router.invoke(
+        'delegate.irsa',
+        { manifest, form: { serviceAccount: SA, roleArn: ROLE, namespace: PROXY_PASSWORD.toUpperCase() } },
+        sender,
+      ),
       router.invoke('delegate.irsa', { manifest, form: { serviceAccount: SA, accountId: PROXY_PASSWORD, roleName: 'x' } }, sender),
       router.invoke('delegate.generate', { form: { serviceAccount: SA, roleArn: ROLE, useCases: ['ecr-pull'] } }, sender),
     ]);
@@ -94,11 +126,17 @@ describe('delegate IPC channels', () => {
 
   it('an edit that would carry a Secret value is refused with an error value that does not quote it', async () => {
     const named = manifest.replace(`PROXY_PASSWORD: ${PROXY_PASSWORD}`, 'PROXY_PASSWORD: delegate-in-a-secret');
-    const result = await router.invoke('delegate.irsa', { manifest: named, form: { serviceAccount: 'delegate-in-a-secret', roleArn: ROLE } }, sender);
+    const result = await router.invoke(
+      'delegate.irsa',
+      { manifest: named, form: { serviceAccount: 'delegate-in-a-secret', roleArn: ROLE } },
+      sender,
+    );
     expectNoCanary(result);
     expect(result).toMatchObject({ ok: false, error: { class: 'invalid_input' } });
     expect(JSON.stringify(result)).not.toContain('delegate-in-a-secret');
-    expect((result as { ok: false; error: { message: string } }).error.message).toContain('PROXY_PASSWORD in Secret PUT_YOUR_DELEGATE_NAME-account-token');
+    expect((result as { ok: false; error: { message: string } }).error.message).toContain(
+      'PROXY_PASSWORD in Secret PUT_YOUR_DELEGATE_NAME-account-token',
+    );
   });
 
   it('YAML that cannot be read inside a Secret: the problem has its line but not the parser message that quotes the token', async () => {

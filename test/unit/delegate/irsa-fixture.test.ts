@@ -36,8 +36,20 @@ const SPACED_SEPARATOR = ['+15: ', '+16: ---', '+17: '];
 describe('IRSA edits change exactly the intended lines, once', () => {
   it.each([
     ['harness-delegate.yaml', 'the real Harness manifest', SPACED_SEPARATOR, 24, 69],
-    ['harness-delegate-legacy-statefulset.yaml', 'legacy StatefulSet form, binding harness-delegate-ng-cluster-admin', SPACED_SEPARATOR, 24, 65],
-    ['harness-delegate-ng-cluster-admin.yaml', 'binding named harness-delegate-ng-cluster-admin, compact separators, no upgrader: the new document copies the style', ['+15: ---'], 22, 55],
+    [
+      'harness-delegate-legacy-statefulset.yaml',
+      'legacy StatefulSet form, binding harness-delegate-ng-cluster-admin',
+      SPACED_SEPARATOR,
+      24,
+      65,
+    ],
+    [
+      'harness-delegate-ng-cluster-admin.yaml',
+      'binding named harness-delegate-ng-cluster-admin, compact separators, no upgrader: the new document copies the style',
+      ['+15: ---'],
+      22,
+      55,
+    ],
   ])('%s: %s', (name, _form, separator, subjectLine, podSpecLine) => {
     const input = fixture(name);
     const { output, changes } = irsa(input, edit);
@@ -56,7 +68,9 @@ describe('IRSA edits on the real Harness manifest', () => {
     expect(kept).toHaveLength(input.split('\n').length - 2);
     expect(output).toContain('      - image: PUT_YOUR_DELEGATE_IMAGE  # please do not use harness/delegate:latest\n');
     expect(output).toContain('# If delegate needs to use a proxy, please follow instructions available in the documentation\n');
-    expect(output).toContain('metadata:\n   name: kubernetes-delegate-hpa\n   namespace: harness-delegate-ng\n   labels:\n       harness.io/name: kubernetes-delegate\n');
+    expect(output).toContain(
+      'metadata:\n   name: kubernetes-delegate-hpa\n   namespace: harness-delegate-ng\n   labels:\n       harness.io/name: kubernetes-delegate\n',
+    );
     expect(output.endsWith('                name: PUT_YOUR_DELEGATE_NAME-upgrader-config\n')).toBe(true);
   });
 
@@ -94,7 +108,11 @@ describe('IRSA edits on the real Harness manifest', () => {
   it('renames the service account everywhere it is used when run again with another name', () => {
     const renamed = irsa(output, { ...edit, serviceAccount: 'delegate-aws' }).output;
     const docs = parseAllDocuments(renamed).map((doc) => doc.toJS());
-    expect(docs.filter((d) => d.kind === 'ServiceAccount').map((d) => d.metadata.name)).toEqual(['delegate-aws', SA, 'upgrader-cronjob-sa']);
+    expect(docs.filter((d) => d.kind === 'ServiceAccount').map((d) => d.metadata.name)).toEqual([
+      'delegate-aws',
+      SA,
+      'upgrader-cronjob-sa',
+    ]);
     expect(docs.find((d) => d.kind === 'ClusterRoleBinding').subjects[0].name).toBe('delegate-aws');
     expect(docs.find((d) => d.kind === 'Deployment').spec.template.spec.serviceAccountName).toBe('delegate-aws');
   });
@@ -103,7 +121,9 @@ describe('IRSA edits on the real Harness manifest', () => {
 describe('IRSA edits on other manifest forms', () => {
   it('legacy StatefulSet form: serviceAccountName goes into the StatefulSet pod spec', () => {
     const { output } = irsa(fixture('harness-delegate-legacy-statefulset.yaml'), edit);
-    const statefulSet = parseAllDocuments(output).map((d) => d.toJS()).find((d) => d.kind === 'StatefulSet');
+    const statefulSet = parseAllDocuments(output)
+      .map((d) => d.toJS())
+      .find((d) => d.kind === 'StatefulSet');
     expect(Object.keys(statefulSet.spec.template.spec)).toEqual(['serviceAccountName', 'containers', 'restartPolicy']);
   });
 

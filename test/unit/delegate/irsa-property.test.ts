@@ -16,26 +16,43 @@ const style = fc.record({
   indentSeq: fc.boolean(),
   defaultStringType: fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE') as fc.Arbitrary<'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE'>,
 });
-const comment = fc.option(fc.stringMatching(/^[A-Za-z0-9 ,.-]{1,30}$/).map((c) => `# ${c}\n`), { nil: '' });
+const comment = fc.option(
+  fc.stringMatching(/^[A-Za-z0-9 ,.-]{1,30}$/).map((c) => `# ${c}\n`),
+  { nil: '' },
+);
 const separator = fc.constantFrom('---\n', '\n---\n\n', '---\n\n', '\n---\n');
 
 type Obj = Record<string, unknown>;
 
 const unrelated: fc.Arbitrary<Obj> = fc.oneof(
-  fc.record({ name, data: fc.dictionary(name, text, { maxKeys: 4 }) }).map(({ name: n, data }) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `x-${n}` }, data })),
+  fc
+    .record({ name, data: fc.dictionary(name, text, { maxKeys: 4 }) })
+    .map(({ name: n, data }) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `x-${n}` }, data })),
   fc.record({ name, port: fc.integer({ min: 1, max: 65535 }) }).map(({ name: n, port }) => ({
-    apiVersion: 'v1', kind: 'Service', metadata: { name: `x-${n}` }, spec: { ports: [{ port }], selector: { app: n } },
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: `x-${n}` },
+    spec: { ports: [{ port }], selector: { app: n } },
   })),
   fc.record({ name, image: name }).map(({ name: n, image }) => ({
-    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: `x-${n}` },
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: `x-${n}` },
     spec: { template: { spec: { containers: [{ name: 'app', image: `${image}:1.0` }] } } },
   })),
   fc.record({ name, token: fc.stringMatching(/^[A-Za-z0-9+/]{16,60}={0,2}$/) }).map(({ name: n, token }) => ({
-    apiVersion: 'v1', kind: 'Secret', metadata: { name: `x-${n}-token` }, type: 'Opaque', data: { DELEGATE_TOKEN: token },
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name: `x-${n}-token` },
+    type: 'Opaque',
+    data: { DELEGATE_TOKEN: token },
   })),
   fc.record({ name }).map(({ name: n }) => ({
-    apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: `x-${n}` },
-    subjects: [{ kind: 'ServiceAccount', name: `x-${n}-sa` }], roleRef: { kind: 'Role', name: n, apiGroup: '' },
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'RoleBinding',
+    metadata: { name: `x-${n}` },
+    subjects: [{ kind: 'ServiceAccount', name: `x-${n}-sa` }],
+    roleRef: { kind: 'Role', name: n, apiGroup: '' },
   })),
 );
 
@@ -65,12 +82,16 @@ const manifest = fc
   })
   .map(({ core, before, between, after, styles, comments, separators }) => {
     const pieces: Piece[] = [
-      ...(core.withNamespaceObject ? [{ obj: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: core.namespace } }, edited: false }] : []),
+      ...(core.withNamespaceObject
+        ? [{ obj: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: core.namespace } }, edited: false }]
+        : []),
       ...before.map((obj) => ({ obj, edited: false })),
       {
         edited: true,
         obj: {
-          apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name: core.binding },
+          apiVersion: 'rbac.authorization.k8s.io/v1',
+          kind: 'ClusterRoleBinding',
+          metadata: { name: core.binding },
           subjects: [{ kind: 'ServiceAccount', name: 'default', namespace: core.namespace }],
           roleRef: { kind: 'ClusterRole', name: 'cluster-admin', apiGroup: 'rbac.authorization.k8s.io' },
         },
@@ -79,7 +100,9 @@ const manifest = fc
       {
         edited: true,
         obj: {
-          apiVersion: 'apps/v1', kind: core.kind, metadata: { name: 'my-delegate', namespace: core.namespace },
+          apiVersion: 'apps/v1',
+          kind: core.kind,
+          metadata: { name: 'my-delegate', namespace: core.namespace },
           spec: {
             template: {
               metadata: { labels: { 'harness.io/name': 'delegate' } },
@@ -94,7 +117,7 @@ const manifest = fc
       ...after.map((obj) => ({ obj, edited: false })),
     ];
     const text = pieces
-      .map(({ obj }, i) => `${i === 0 ? '' : separators[i] ?? '---\n'}${comments[i] ?? ''}${new Document(obj).toString(styles[i])}`)
+      .map(({ obj }, i) => `${i === 0 ? '' : (separators[i] ?? '---\n')}${comments[i] ?? ''}${new Document(obj).toString(styles[i])}`)
       .join('');
     return { text, pieces, namespace: core.namespace };
   });
@@ -103,7 +126,12 @@ function documentSources(text: string): string[] {
   return [...new Parser().parse(text)].filter((t) => t.type === 'document').map((t) => CST.stringify(t));
 }
 
-const edit = (namespace: string) => ({ serviceAccount: 'delegate-irsa', namespace, roleArn: 'arn:aws:iam::123456789012:role/d', stsRegionalEndpoints: false });
+const edit = (namespace: string) => ({
+  serviceAccount: 'delegate-irsa',
+  namespace,
+  roleArn: 'arn:aws:iam::123456789012:role/d',
+  stsRegionalEndpoints: false,
+});
 
 describe('IRSA edits on random valid manifests', () => {
   it('never touch an unrelated document, and do exactly the three edits', () => {

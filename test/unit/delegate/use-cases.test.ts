@@ -3,16 +3,25 @@ import { USE_CASES, USE_CASE_IDS, checkActionsFor, withAlwaysNeeded } from '../.
 
 /** IAM action patterns: `*` matches any run of characters, case-insensitively. */
 function matches(pattern: string, action: string): boolean {
-  const regex = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i');
+  const regex = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+    'i',
+  );
   return regex.test(action);
 }
 
 describe('Harness use-case catalog', () => {
-  it('every action a policy check evaluates is granted by that use case\'s own preset', () => {
+  it("every action a policy check evaluates is granted by that use case's own preset", () => {
     for (const id of USE_CASE_IDS) {
       const granted = USE_CASES[id].grants.flatMap((g) => g.actions);
       for (const action of USE_CASES[id].checkActions) {
-        expect(granted.some((pattern) => matches(pattern, action)), `${id}: ${action}`).toBe(true);
+        expect(
+          granted.some((pattern) => matches(pattern, action)),
+          `${id}: ${action}`,
+        ).toBe(true);
       }
     }
   });

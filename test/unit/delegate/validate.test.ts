@@ -20,14 +20,31 @@ describe('reading a delegate manifest', () => {
   it('identifies the workload, its namespace and account, the binding and the upgrader in the real manifest', () => {
     const analysis = analyzeManifest(current);
     expect(analysis.objects.map((o) => o.kind)).toEqual([
-      'Namespace', 'ClusterRoleBinding', 'Secret', 'Deployment', 'HorizontalPodAutoscaler', 'Role', 'RoleBinding',
-      'ServiceAccount', 'Secret', 'ConfigMap', 'CronJob',
+      'Namespace',
+      'ClusterRoleBinding',
+      'Secret',
+      'Deployment',
+      'HorizontalPodAutoscaler',
+      'Role',
+      'RoleBinding',
+      'ServiceAccount',
+      'Secret',
+      'ConfigMap',
+      'CronJob',
     ]);
     expect(analysis.workload).toEqual({
-      kind: 'Deployment', name: 'PUT_YOUR_DELEGATE_NAME', namespace: NS, line: 37, serviceAccount: 'default', image: 'PUT_YOUR_DELEGATE_IMAGE',
+      kind: 'Deployment',
+      name: 'PUT_YOUR_DELEGATE_NAME',
+      namespace: NS,
+      line: 37,
+      serviceAccount: 'default',
+      image: 'PUT_YOUR_DELEGATE_IMAGE',
     });
     expect(analysis.binding).toEqual({
-      kind: 'ClusterRoleBinding', name: 'harness-delegate-cluster-admin', line: 8, subject: { name: 'default', namespace: NS, line: 13 },
+      kind: 'ClusterRoleBinding',
+      name: 'harness-delegate-cluster-admin',
+      line: 8,
+      subject: { name: 'default', namespace: NS, line: 13 },
     });
     expect(analysis.hasUpgrader).toBe(true);
     expect(analysis.placeholders.find((p) => p.name === 'PUT_YOUR_DELEGATE_TOKEN')?.lines).toEqual([30, 195]);
@@ -50,16 +67,23 @@ describe('reading a delegate manifest', () => {
 describe('validation problems, each with its line', () => {
   it('placeholders left: one warning per placeholder, at its first line, listing all lines', () => {
     expect(only(analyzeManifest(current).problems, 'placeholder')).toContainEqual({
-      severity: 'warning', line: 30, message: 'PUT_YOUR_DELEGATE_TOKEN is still a placeholder (lines 30, 195).',
+      severity: 'warning',
+      line: 30,
+      message: 'PUT_YOUR_DELEGATE_TOKEN is still a placeholder (lines 30, 195).',
     });
   });
 
   it('namespaces that disagree: binding subject vs workload', () => {
-    const text = compact.replace('    name: default\n    namespace: harness-delegate-ng', '    name: default\n    namespace: harness-delegate');
+    const text = compact.replace(
+      '    name: default\n    namespace: harness-delegate-ng',
+      '    name: default\n    namespace: harness-delegate',
+    );
     expect(only(analyzeManifest(text).problems, 'namespace-mismatch')).toEqual([
       {
-        severity: 'error', line: 15,
-        message: 'The ClusterRoleBinding harness-delegate-ng-cluster-admin binds a service account in namespace "harness-delegate", but the delegate Deployment runs in "harness-delegate-ng".',
+        severity: 'error',
+        line: 15,
+        message:
+          'The ClusterRoleBinding harness-delegate-ng-cluster-admin binds a service account in namespace "harness-delegate", but the delegate Deployment runs in "harness-delegate-ng".',
       },
     ]);
   });
@@ -76,10 +100,16 @@ describe('validation problems, each with its line', () => {
   it('a role ARN of a different partition than the cluster region, at the annotation line', () => {
     const result = prepareIrsa(current, { serviceAccount: SA, roleArn: ROLE, region: 'us-gov-west-1' });
     expect(only(result.problems, 'partition-mismatch')).toEqual([
-      { severity: 'error', line: 14, message: 'The role ARN is in partition "aws" but the cluster\'s region us-gov-west-1 is in "aws-us-gov".' },
+      {
+        severity: 'error',
+        line: 14,
+        message: 'The role ARN is in partition "aws" but the cluster\'s region us-gov-west-1 is in "aws-us-gov".',
+      },
     ]);
     const china = prepareIrsa(current, {
-      serviceAccount: SA, roleArn: 'arn:aws:iam::123456789012:role/x', oidcIssuer: 'https://oidc.eks.cn-northwest-1.amazonaws.com.cn/id/ABCDEF',
+      serviceAccount: SA,
+      roleArn: 'arn:aws:iam::123456789012:role/x',
+      oidcIssuer: 'https://oidc.eks.cn-northwest-1.amazonaws.com.cn/id/ABCDEF',
     });
     expect(only(china.problems, 'partition-mismatch')[0]?.message).toContain('"aws-cn"');
     const same = prepareIrsa(current, { serviceAccount: SA, roleArn: 'arn:aws-us-gov:iam::123456789012:role/x', region: 'us-gov-east-1' });
@@ -87,14 +117,22 @@ describe('validation problems, each with its line', () => {
   });
 
   it('deprecated API versions, at the apiVersion line', () => {
-    const text = current.replace('apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding', 'apiVersion: rbac.authorization.k8s.io/v1beta1\nkind: ClusterRoleBinding');
+    const text = current.replace(
+      'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding',
+      'apiVersion: rbac.authorization.k8s.io/v1beta1\nkind: ClusterRoleBinding',
+    );
     expect(only(analyzeManifest(text).problems, 'deprecated-api')).toEqual([
       {
-        severity: 'error', line: 8,
-        message: 'ClusterRoleBinding harness-delegate-cluster-admin uses apiVersion rbac.authorization.k8s.io/v1beta1, removed in Kubernetes 1.22.',
+        severity: 'error',
+        line: 8,
+        message:
+          'ClusterRoleBinding harness-delegate-cluster-admin uses apiVersion rbac.authorization.k8s.io/v1beta1, removed in Kubernetes 1.22.',
       },
     ]);
-    const role = current.replace('kind: Role\napiVersion: rbac.authorization.k8s.io/v1', 'kind: Role\napiVersion: rbac.authorization.k8s.io/v1beta1');
+    const role = current.replace(
+      'kind: Role\napiVersion: rbac.authorization.k8s.io/v1',
+      'kind: Role\napiVersion: rbac.authorization.k8s.io/v1beta1',
+    );
     expect(only(analyzeManifest(role).problems, 'deprecated-api').map((p) => p.line)).toEqual([150]);
   });
 
@@ -111,11 +149,16 @@ describe('validation problems, each with its line', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]?.line).toBe(69);
     expect(patchedText(current, result)?.split('\n')[68]).toBe('      serviceAccountName: Harness_Delegate');
-    const existing = compact.replace('      terminationGracePeriodSeconds: 600\n', '      serviceAccountName: bad..name\n      terminationGracePeriodSeconds: 600\n');
+    const existing = compact.replace(
+      '      terminationGracePeriodSeconds: 600\n',
+      '      serviceAccountName: bad..name\n      terminationGracePeriodSeconds: 600\n',
+    );
     expect(only(analyzeManifest(existing).problems, 'invalid-service-account-name')).toEqual([
       {
-        severity: 'error', line: lineOf(existing, '      serviceAccountName: bad..name'),
-        message: 'The service account name "bad..name" is not a valid Kubernetes name: it may only contain lowercase letters, digits, "-" and ".", and must start and end with a letter or digit.',
+        severity: 'error',
+        line: lineOf(existing, '      serviceAccountName: bad..name'),
+        message:
+          'The service account name "bad..name" is not a valid Kubernetes name: it may only contain lowercase letters, digits, "-" and ".", and must start and end with a letter or digit.',
       },
     ]);
   });
@@ -124,16 +167,29 @@ describe('validation problems, each with its line', () => {
     const result = prepareIrsa(compact, { serviceAccount: SA, roleArn: 'arn:aws:iam::123:user/bob' });
     expect(result.edits).toBeNull();
     expect(only(result.problems, 'invalid-role-arn')[0]?.line).toBeNull();
-    const pasted = compact.replace('---\napiVersion: rbac', `---\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: default\n  namespace: ${NS}\n  annotations:\n    eks.amazonaws.com/role-arn: my-role\n---\napiVersion: rbac`);
+    const pasted = compact.replace(
+      '---\napiVersion: rbac',
+      `---\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: default\n  namespace: ${NS}\n  annotations:\n    eks.amazonaws.com/role-arn: my-role\n---\napiVersion: rbac`,
+    );
     expect(only(analyzeManifest(pasted).problems, 'invalid-role-arn')).toEqual([
       { severity: 'error', line: lineOf(pasted, '    eks.amazonaws.com/role-arn: my-role'), message: '"my-role" is not an IAM role ARN.' },
     ]);
   });
 
   it('form values that are wrong before they reach the manifest: namespace name and issuer URL, without a line', () => {
-    const result = prepareIrsa(compact, { serviceAccount: SA, roleArn: ROLE, namespace: 'Harness.NG', oidcIssuer: 'https://oidc.eks.cn-north-1.amazonaws.com/id/ABC' });
+    const result = prepareIrsa(compact, {
+      serviceAccount: SA,
+      roleArn: ROLE,
+      namespace: 'Harness.NG',
+      oidcIssuer: 'https://oidc.eks.cn-north-1.amazonaws.com/id/ABC',
+    });
     expect(only(result.problems, 'invalid-namespace')).toEqual([
-      { severity: 'error', line: null, message: 'The namespace "Harness.NG" is not a valid Kubernetes namespace name: it may only contain lowercase letters, digits and "-", and must start and end with a letter or digit.' },
+      {
+        severity: 'error',
+        line: null,
+        message:
+          'The namespace "Harness.NG" is not a valid Kubernetes namespace name: it may only contain lowercase letters, digits and "-", and must start and end with a letter or digit.',
+      },
     ]);
     expect(only(result.problems, 'invalid-issuer')).toEqual([
       { severity: 'error', line: null, message: '"https://oidc.eks.cn-north-1.amazonaws.com/id/ABC" is not an EKS OIDC issuer URL.' },

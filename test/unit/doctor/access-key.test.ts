@@ -30,11 +30,16 @@ describe('access key ID analysis', () => {
 
   it('round-trips any 12-digit account through the key ID layout', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 999_999_999_999n }), fc.integer({ min: 0, max: 127 }), fc.stringMatching(/^[A-Z2-7]{6}$/), (account, low, tail) => {
-        const key = keyIdFor('AKIA', account, low, tail);
-        expect(key).toHaveLength(20);
-        expect(decodeAccountId(key)).toBe(account.toString().padStart(12, '0'));
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: 999_999_999_999n }),
+        fc.integer({ min: 0, max: 127 }),
+        fc.stringMatching(/^[A-Z2-7]{6}$/),
+        (account, low, tail) => {
+          const key = keyIdFor('AKIA', account, low, tail);
+          expect(key).toHaveLength(20);
+          expect(decodeAccountId(key)).toBe(account.toString().padStart(12, '0'));
+        },
+      ),
     );
   });
 

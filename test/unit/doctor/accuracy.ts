@@ -54,13 +54,19 @@ export async function measureAccuracy(cases: readonly LabelledCase[]): Promise<A
     cases: cases.length,
     top1: top1 / cases.length,
     top3: top3 / cases.length,
-    perClass: [...perClass].map(([cls, row]) => ({ class: cls, cases: row.cases, top1: row.top1 / row.cases, top3: row.top3 / row.cases })).sort((a, b) => a.class.localeCompare(b.class)),
+    perClass: [...perClass]
+      .map(([cls, row]) => ({ class: cls, cases: row.cases, top1: row.top1 / row.cases, top3: row.top3 / row.cases }))
+      .sort((a, b) => a.class.localeCompare(b.class)),
     misses,
   };
 }
 
 export function formatAccuracy(accuracy: Accuracy): string {
   const pct = (value: number) => `${(value * 100).toFixed(0)}%`.padStart(5);
-  const rows = accuracy.perClass.map((row) => `  ${row.class.padEnd(32)} ${String(row.cases).padStart(3)}  top-1 ${pct(row.top1)}  top-3 ${pct(row.top3)}`);
-  return [`doctor classifier on ${accuracy.cases} labelled cases: top-1 ${pct(accuracy.top1)}, top-3 ${pct(accuracy.top3)}`, ...rows].join('\n');
+  const rows = accuracy.perClass.map(
+    (row) => `  ${row.class.padEnd(32)} ${String(row.cases).padStart(3)}  top-1 ${pct(row.top1)}  top-3 ${pct(row.top3)}`,
+  );
+  return [`doctor classifier on ${accuracy.cases} labelled cases: top-1 ${pct(accuracy.top1)}, top-3 ${pct(accuracy.top3)}`, ...rows].join(
+    '\n',
+  );
 }

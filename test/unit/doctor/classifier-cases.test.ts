@@ -6,7 +6,9 @@ describe('doctor classifier on the 110 labelled real cases', async () => {
 
   it('ranks the labelled class first for at least 85% of cases and in the first three for at least 95%', () => {
     // The figures are the point of this test: print them with the result.
-    process.stdout.write(`${formatAccuracy(accuracy)}\nmisses:\n  ${accuracy.misses.map((m) => `${m.id} ${m.label} → ${m.ranked.join(', ')}`).join('\n  ')}\n`);
+    process.stdout.write(
+      `${formatAccuracy(accuracy)}\nmisses:\n  ${accuracy.misses.map((m) => `${m.id} ${m.label} → ${m.ranked.join(', ')}`).join('\n  ')}\n`,
+    );
     expect(accuracy.cases).toBe(110);
     expect(accuracy.top1).toBeGreaterThanOrEqual(0.85);
     expect(accuracy.top3).toBeGreaterThanOrEqual(0.95);

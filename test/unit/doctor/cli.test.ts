@@ -31,10 +31,17 @@ async function run(name: string, ...argv: string[]) {
 describe('awb doctor', () => {
   it('prints the JSON shape with the most likely finding first and exits 0', async () => {
     const log = join(dir.path, 'delegate.log');
-    writeFileSync(log, 'Explanation: An error occurred (AccessDenied) when calling the AssumeRoleWithWebIdentity operation: Not authorized to perform sts:AssumeRoleWithWebIdentity\n');
+    writeFileSync(
+      log,
+      'Explanation: An error occurred (AccessDenied) when calling the AssumeRoleWithWebIdentity operation: Not authorized to perform sts:AssumeRoleWithWebIdentity\n',
+    );
     const { code, stdout } = await run('doctor', log, '--json');
     expect(code).toBe(0);
-    const result = JSON.parse(stdout) as { schemaVersion: number; inputs: { name: string; kind: string }[]; findings: { class: string; severity: string; title: string; evidence: unknown[]; fix: string[]; confidence: number }[] };
+    const result = JSON.parse(stdout) as {
+      schemaVersion: number;
+      inputs: { name: string; kind: string }[];
+      findings: { class: string; severity: string; title: string; evidence: unknown[]; fix: string[]; confidence: number }[];
+    };
     expect(result.schemaVersion).toBe(1);
     expect(result.inputs[0]).toMatchObject({ name: log, kind: 'error_message' });
     expect(result.findings[0]).toMatchObject({ class: 'web_identity_trust_denied', severity: 'error' });
@@ -50,7 +57,8 @@ describe('awb doctor', () => {
   });
 
   it('reads standard input for -, through the real launcher', () => {
-    const message = 'An error occurred (SignatureDoesNotMatch) when calling the GetCallerIdentity operation: The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.';
+    const message =
+      'An error occurred (SignatureDoesNotMatch) when calling the GetCallerIdentity operation: The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.';
     const result = spawnSync(process.execPath, ['electron/cli/awb.mjs', 'doctor', '-', '--json'], { encoding: 'utf8', input: message });
     expect(result.status).toBe(0);
     const report = JSON.parse(result.stdout) as { inputs: unknown[]; findings: { class: string }[] };
@@ -83,7 +91,15 @@ describe('awb policy', () => {
 
   it('exits 1 when an SCP denies the region, naming the statement', async () => {
     const identity = write('admin.json', [{ Effect: 'Allow', Action: '*', Resource: '*' }]);
-    const scp = write('scp.json', [{ Sid: 'GovOnly', Effect: 'Deny', Action: '*', Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': 'us-gov-west-1' } } }]);
+    const scp = write('scp.json', [
+      {
+        Sid: 'GovOnly',
+        Effect: 'Deny',
+        Action: '*',
+        Resource: '*',
+        Condition: { StringNotEquals: { 'aws:RequestedRegion': 'us-gov-west-1' } },
+      },
+    ]);
     const { code, stdout } = await run('policy', '--identity', identity, '--scp', scp, '--region', 'us-east-1');
     expect(code).toBe(1);
     expect(stdout).toMatch(/DENIED \(explicit\)/);

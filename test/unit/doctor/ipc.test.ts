@@ -16,8 +16,20 @@ const TOKEN = Buffer.from('canary-delegate-token-5b1e7f0c9a2d').toString('base64
 describe('doctor and policy over IPC', () => {
   it('doctor.diagnose answers through the real router and returns no pasted secret', async () => {
     const log = `export AWS_ACCESS_KEY_ID=AKIAY34FZKBOKMUTVV7A\nexport AWS_SECRET_ACCESS_KEY=${SECRET_KEY}\nSignatureDoesNotMatch: The request signature we calculated does not match the signature you provided.`;
-    const manifest = readFileSync(new URL('../../fixtures/delegate/harness-delegate.yaml', import.meta.url), 'utf8').replace('PUT_YOUR_DELEGATE_TOKEN', TOKEN);
-    const answer = await router.invoke('doctor.diagnose', { inputs: [{ name: 'shell', text: log }, { name: 'delegate.yaml', text: manifest }] }, sender);
+    const manifest = readFileSync(new URL('../../fixtures/delegate/harness-delegate.yaml', import.meta.url), 'utf8').replace(
+      'PUT_YOUR_DELEGATE_TOKEN',
+      TOKEN,
+    );
+    const answer = await router.invoke(
+      'doctor.diagnose',
+      {
+        inputs: [
+          { name: 'shell', text: log },
+          { name: 'delegate.yaml', text: manifest },
+        ],
+      },
+      sender,
+    );
     expect(answer.ok).toBe(true);
     if (!answer.ok) return;
     const value = answer.value as { findings: { class: string }[]; inputs: { kind: string }[] };
@@ -31,12 +43,19 @@ describe('doctor and policy over IPC', () => {
   it('doctor.diagnose refuses a call with no inputs or too many', async () => {
     const none = await router.invoke('doctor.diagnose', { inputs: [] }, sender);
     expect(none).toMatchObject({ ok: false, error: { class: 'invalid_argument' } });
-    const many = await router.invoke('doctor.diagnose', { inputs: Array.from({ length: 21 }, (_, i) => ({ name: `n${i}`, text: 'x' })) }, sender);
+    const many = await router.invoke(
+      'doctor.diagnose',
+      { inputs: Array.from({ length: 21 }, (_, i) => ({ name: `n${i}`, text: 'x' })) },
+      sender,
+    );
     expect(many).toMatchObject({ ok: false, error: { class: 'invalid_argument' } });
   });
 
   it('policy.check answers through the real router', async () => {
-    const identity = { name: 'p', text: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ec2:DescribeRegions', Resource: '*' }] }) };
+    const identity = {
+      name: 'p',
+      text: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ec2:DescribeRegions', Resource: '*' }] }),
+    };
     const answer = await router.invoke('policy.check', { identity: [identity], useCases: ['ecr-pull'] }, sender);
     expect(answer.ok).toBe(true);
     if (!answer.ok) return;

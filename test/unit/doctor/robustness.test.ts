@@ -49,8 +49,14 @@ describe('doctor never throws and always answers', () => {
   });
 
   it('the trust-policy reader copes with arbitrary JSON values', () => {
-    fc.assert(fc.property(fc.jsonValue(), (value) => void analyzeTrustPolicy(value)), { numRuns: 300 });
-    fc.assert(fc.property(fc.jsonValue(), (value) => void analyzeTrustPolicy({ Statement: value })), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => void analyzeTrustPolicy(value)),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => void analyzeTrustPolicy({ Statement: value })),
+      { numRuns: 300 },
+    );
   });
 
   it('never returns a pasted secret key in a finding', async () => {
@@ -98,7 +104,10 @@ describe('doctor with policy JSON among the inputs', () => {
     const policyish = fc.jsonValue({ maxDepth: 4 }).map((value) => JSON.stringify({ Version: '2012-10-17', Statement: value }));
     await fc.assert(
       fc.asyncProperty(policyish, async (text) => {
-        const result = await diagnose([{ name: 'policy.json', text }, { name: 'err', text: 'UnauthorizedOperation: You are not authorized to perform this operation.' }]);
+        const result = await diagnose([
+          { name: 'policy.json', text },
+          { name: 'err', text: 'UnauthorizedOperation: You are not authorized to perform this operation.' },
+        ]);
         expect(doctorResultSchema.safeParse(result).success).toBe(true);
       }),
       { numRuns: 100 },

@@ -13,7 +13,14 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'history.list': vi.fn(() => ({ runs: [], total: 0 })),
   };
   // Channels a test does not exercise fail loudly if they are reached.
-  const all = Object.fromEntries(Object.keys(contract).map((name) => [name, () => { throw new Error(`unexpected call to ${name}`); }]));
+  const all = Object.fromEntries(
+    Object.keys(contract).map((name) => [
+      name,
+      () => {
+        throw new Error(`unexpected call to ${name}`);
+      },
+    ]),
+  );
   return { ...all, ...base, ...overrides } as Handlers;
 }
 
@@ -77,7 +84,11 @@ describe('IPC router', () => {
     const { router: r } = router(
       handlers({
         'secrets.has': async () => {
-          throw new AppError('keychain_unavailable', 'no keychain for aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'Start gnome-keyring.');
+          throw new AppError(
+            'keychain_unavailable',
+            'no keychain for aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+            'Start gnome-keyring.',
+          );
         },
       }),
     );
@@ -104,9 +115,7 @@ describe('IPC router', () => {
   });
 
   it('strips fields the contract does not declare from a handler result', async () => {
-    const { router: r } = router(
-      handlers({ 'secrets.has': async ({ ref }) => ({ ref, exists: true, value: 'leaked-secret' }) as never }),
-    );
+    const { router: r } = router(handlers({ 'secrets.has': async ({ ref }) => ({ ref, exists: true, value: 'leaked-secret' }) as never }));
     const result = await r.invoke('secrets.has', { ref: 'x' }, appSender);
     expect(result).toEqual({ ok: true, value: { ref: 'x', exists: true } });
   });

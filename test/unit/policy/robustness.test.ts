@@ -7,7 +7,11 @@ const statement = fc.record(
   {
     Sid: fc.string({ maxLength: 8 }),
     Effect: fc.constantFrom('Allow', 'Deny', 'Alow', 3),
-    Action: fc.oneof(fc.constantFrom('ec2:*', 'ec2:DescribeRegions', '*', 's3:Get*', 'nope'), fc.string({ maxLength: 12 }), fc.array(fc.string({ maxLength: 10 }), { maxLength: 3 })),
+    Action: fc.oneof(
+      fc.constantFrom('ec2:*', 'ec2:DescribeRegions', '*', 's3:Get*', 'nope'),
+      fc.string({ maxLength: 12 }),
+      fc.array(fc.string({ maxLength: 10 }), { maxLength: 3 }),
+    ),
     Resource: fc.oneof(fc.constant('*'), fc.string({ maxLength: 20 })),
     Condition: fc.jsonValue({ maxDepth: 3 }),
   },
@@ -22,10 +26,19 @@ const policyText = fc.oneof(
 describe('policy check never throws on what it is given', () => {
   it('returns a schema-valid result for arbitrary policy text and action names', async () => {
     await fc.assert(
-      fc.asyncProperty(policyText, fc.option(policyText, { nil: undefined }), fc.array(fc.string({ maxLength: 30 }), { maxLength: 3 }), async (identity, scp, actions) => {
-        const result = await checkPolicies({ identity: [{ name: 'p', text: identity }], scps: scp === undefined ? [] : [{ name: 's', text: scp }], actions });
-        expect(policyCheckResultSchema.safeParse(result).success).toBe(true);
-      }),
+      fc.asyncProperty(
+        policyText,
+        fc.option(policyText, { nil: undefined }),
+        fc.array(fc.string({ maxLength: 30 }), { maxLength: 3 }),
+        async (identity, scp, actions) => {
+          const result = await checkPolicies({
+            identity: [{ name: 'p', text: identity }],
+            scps: scp === undefined ? [] : [{ name: 's', text: scp }],
+            actions,
+          });
+          expect(policyCheckResultSchema.safeParse(result).success).toBe(true);
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -12,23 +12,78 @@ import {
 // The regions reference §7 lists per partition; the catalog must contain at least these.
 const REFERENCE_REGIONS = {
   aws: [
-    'af-south-1', 'ap-east-1', 'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3', 'ap-south-1', 'ap-south-2',
-    'ap-southeast-1', 'ap-southeast-2', 'ap-southeast-3', 'ap-southeast-4', 'ap-southeast-5', 'ap-southeast-7',
-    'ca-central-1', 'ca-west-1', 'eu-central-1', 'eu-central-2', 'eu-north-1', 'eu-south-1', 'eu-south-2',
-    'eu-west-1', 'eu-west-2', 'eu-west-3', 'il-central-1', 'me-central-1', 'me-south-1', 'mx-central-1',
-    'sa-east-1', 'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2',
+    'af-south-1',
+    'ap-east-1',
+    'ap-northeast-1',
+    'ap-northeast-2',
+    'ap-northeast-3',
+    'ap-south-1',
+    'ap-south-2',
+    'ap-southeast-1',
+    'ap-southeast-2',
+    'ap-southeast-3',
+    'ap-southeast-4',
+    'ap-southeast-5',
+    'ap-southeast-7',
+    'ca-central-1',
+    'ca-west-1',
+    'eu-central-1',
+    'eu-central-2',
+    'eu-north-1',
+    'eu-south-1',
+    'eu-south-2',
+    'eu-west-1',
+    'eu-west-2',
+    'eu-west-3',
+    'il-central-1',
+    'me-central-1',
+    'me-south-1',
+    'mx-central-1',
+    'sa-east-1',
+    'us-east-1',
+    'us-east-2',
+    'us-west-1',
+    'us-west-2',
   ],
   'aws-us-gov': ['us-gov-west-1', 'us-gov-east-1'],
   'aws-cn': ['cn-north-1', 'cn-northwest-1'],
 } as const;
 
 const REFERENCE_OPT_IN = [
-  'af-south-1', 'ap-east-1', 'ap-south-2', 'ap-southeast-3', 'ap-southeast-4', 'ap-southeast-5', 'ap-southeast-7',
-  'ca-west-1', 'eu-central-2', 'eu-south-1', 'eu-south-2', 'il-central-1', 'me-central-1', 'me-south-1', 'mx-central-1',
+  'af-south-1',
+  'ap-east-1',
+  'ap-south-2',
+  'ap-southeast-3',
+  'ap-southeast-4',
+  'ap-southeast-5',
+  'ap-southeast-7',
+  'ca-west-1',
+  'eu-central-2',
+  'eu-south-1',
+  'eu-south-2',
+  'il-central-1',
+  'me-central-1',
+  'me-south-1',
+  'mx-central-1',
 ];
 const REFERENCE_DEFAULT_ENABLED = [
-  'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'ap-south-1', 'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3',
-  'ap-southeast-1', 'ap-southeast-2', 'ca-central-1', 'eu-central-1', 'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-north-1', 'sa-east-1',
+  'us-east-1',
+  'us-east-2',
+  'us-west-1',
+  'us-west-2',
+  'ap-south-1',
+  'ap-northeast-1',
+  'ap-northeast-2',
+  'ap-northeast-3',
+  'ap-southeast-1',
+  'ap-southeast-2',
+  'ca-central-1',
+  'eu-central-1',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-west-3',
+  'eu-north-1',
+  'sa-east-1',
 ];
 
 describe('region catalog', () => {
@@ -41,8 +96,16 @@ describe('region catalog', () => {
     expect(new Set(codes).size).toBe(codes.length);
     expect(new Set(REGIONS.map((r) => r.partition))).toEqual(new Set(['aws', 'aws-us-gov', 'aws-cn']));
     expect(isKnownRegion('us-iso-east-1')).toBe(false);
-    expect(regionsOfPartition('aws-us-gov').map((r) => r.code).sort()).toEqual(['us-gov-east-1', 'us-gov-west-1']);
-    expect(regionsOfPartition('aws-cn').map((r) => r.code).sort()).toEqual(['cn-north-1', 'cn-northwest-1']);
+    expect(
+      regionsOfPartition('aws-us-gov')
+        .map((r) => r.code)
+        .sort(),
+    ).toEqual(['us-gov-east-1', 'us-gov-west-1']);
+    expect(
+      regionsOfPartition('aws-cn')
+        .map((r) => r.code)
+        .sort(),
+    ).toEqual(['cn-north-1', 'cn-northwest-1']);
   });
 
   it('agrees with the partition patterns for every region', () => {
@@ -67,7 +130,12 @@ describe('region catalog', () => {
     });
     expect(findRegion('us-gov-west-1')?.endpoints.sts).toBe('sts.us-gov-west-1.amazonaws.com');
     expect(findRegion('us-gov-east-1')?.endpoints.sts).toBe('sts.us-gov-east-1.amazonaws.com');
-    expect(findRegion('cn-north-1')?.endpoints).toEqual({ sts: 'sts.cn-north-1.amazonaws.com.cn', stsFips: null, ec2: 'ec2.cn-north-1.amazonaws.com.cn', ec2Fips: null });
+    expect(findRegion('cn-north-1')?.endpoints).toEqual({
+      sts: 'sts.cn-north-1.amazonaws.com.cn',
+      stsFips: null,
+      ec2: 'ec2.cn-north-1.amazonaws.com.cn',
+      ec2Fips: null,
+    });
     expect(findRegion('cn-northwest-1')?.endpoints.ec2).toBe('ec2.cn-northwest-1.amazonaws.com.cn');
     expect(findRegion('eu-west-1')?.endpoints.stsFips).toBeNull();
     expect(findRegion('ca-central-1')?.endpoints.ec2Fips).toBe('ec2-fips.ca-central-1.amazonaws.com');

@@ -4,10 +4,12 @@ import { rendererFile } from '../../../electron/main/renderer-file';
 import { isAllowedExternalUrl, isAppUrl, isPermissionGranted, navigationDecision, windowOptions } from '../../../electron/main/security';
 
 function directives(policy: string): Map<string, string[]> {
-  return new Map(policy.split(';').map((part) => {
-    const [name = '', ...values] = part.trim().split(/\s+/);
-    return [name, values];
-  }));
+  return new Map(
+    policy.split(';').map((part) => {
+      const [name = '', ...values] = part.trim().split(/\s+/);
+      return [name, values];
+    }),
+  );
 }
 
 describe('window options', () => {
@@ -83,7 +85,17 @@ describe('permissions', () => {
   it('grants only clipboard writing, and only to the app page', () => {
     expect(isPermissionGranted('clipboard-sanitized-write', 'app://workbench/index.html', undefined)).toBe(true);
     expect(isPermissionGranted('clipboard-sanitized-write', 'https://evil.example/', undefined)).toBe(false);
-    for (const permission of ['clipboard-read', 'media', 'geolocation', 'notifications', 'openExternal', 'fullscreen', 'hid', 'serial', 'usb']) {
+    for (const permission of [
+      'clipboard-read',
+      'media',
+      'geolocation',
+      'notifications',
+      'openExternal',
+      'fullscreen',
+      'hid',
+      'serial',
+      'usb',
+    ]) {
       expect(isPermissionGranted(permission, 'app://workbench/index.html', undefined)).toBe(false);
     }
   });

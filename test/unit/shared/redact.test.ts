@@ -11,7 +11,10 @@ describe('redactSecrets', () => {
     ['a session token', `aws_session_token = ${SESSION}`],
     ['a JSON field', `{"SecretAccessKey":"${SECRET}"}`],
     ['a delegate token', 'DELEGATE_TOKEN: "YjVlNmE3ZDRkYjVlNmE3ZDRkNGQ="'],
-    ['an Authorization header', 'Authorization: AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261128/us-east-1/sts/aws4_request, Signature=abc'],
+    [
+      'an Authorization header',
+      'Authorization: AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261128/us-east-1/sts/aws4_request, Signature=abc',
+    ],
     ['a JWT', 'token eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzeXN0ZW0ifQ.c2lnbmF0dXJlc2lnbmF0dXJl'],
   ])('removes %s', (_name, text) => {
     const out = redactSecrets(text);
@@ -27,7 +30,8 @@ describe('redactSecrets', () => {
   });
 
   it('keeps ordinary diagnostic text intact', () => {
-    const text = 'InvalidClientTokenId: The security token included in the request is invalid. status code: 403, request id: 86d1302f-64cb-427a-8824-296ab645b63c';
+    const text =
+      'InvalidClientTokenId: The security token included in the request is invalid. status code: 403, request id: 86d1302f-64cb-427a-8824-296ab645b63c';
     expect(redactSecrets(text)).toBe(text);
   });
 

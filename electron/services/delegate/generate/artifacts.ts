@@ -40,7 +40,7 @@ export function buildArtifacts(form: DelegateForm, facts: ManifestFacts | null =
   const needRole = role ? [] : ['the IAM role (role ARN, or account ID and role name)'];
   const needIssuer = issuer
     ? []
-    : [form.oidcIssuer ? 'a valid OIDC issuer URL (https://oidc.eks.<region>.amazonaws.com/id/<ID>)' : 'the cluster\'s OIDC issuer URL'];
+    : [form.oidcIssuer ? 'a valid OIDC issuer URL (https://oidc.eks.<region>.amazonaws.com/id/<ID>)' : "the cluster's OIDC issuer URL"];
 
   const trust = ['Trust policy', 'harness-delegate-trust-policy.json'] as const;
   const permissions = ['Permission policy', 'harness-delegate-permissions.json'] as const;
@@ -57,21 +57,37 @@ export function buildArtifacts(form: DelegateForm, facts: ManifestFacts | null =
     permissionPolicy: ready(...permissions, json(permissionPolicy(form.useCases, { partition, bucket: form.bucket }))),
     eksctl:
       form.clusterName && location.region && role
-        ? ready(...eksctl, eksctlCommands({
-            clusterName: form.clusterName,
-            region: location.region,
-            partition: role.role.partition,
-            accountId: role.role.accountId,
-            roleName: role.role.roleName,
-            namespace,
-            serviceAccount,
-          }))
-        : missing(...eksctl, [...(form.clusterName ? [] : ['the EKS cluster name']), ...(location.region ? [] : ['the cluster region']), ...needRole]),
+        ? ready(
+            ...eksctl,
+            eksctlCommands({
+              clusterName: form.clusterName,
+              region: location.region,
+              partition: role.role.partition,
+              accountId: role.role.accountId,
+              roleName: role.role.roleName,
+              namespace,
+              serviceAccount,
+            }),
+          )
+        : missing(...eksctl, [
+            ...(form.clusterName ? [] : ['the EKS cluster name']),
+            ...(location.region ? [] : ['the cluster region']),
+            ...needRole,
+          ]),
     helmValues: role
       ? ready(...helm, helmValues({ serviceAccount, namespace, roleArn: role.arn, stsRegionalEndpoints: form.stsRegionalEndpoints }))
       : missing(...helm, needRole),
     checks: role
-      ? ready(...checks, kubectlChecks({ namespace, serviceAccount, roleArn: role.arn, workload: facts?.workload ?? null, binding: facts?.binding ?? null }))
+      ? ready(
+          ...checks,
+          kubectlChecks({
+            namespace,
+            serviceAccount,
+            roleArn: role.arn,
+            workload: facts?.workload ?? null,
+            binding: facts?.binding ?? null,
+          }),
+        )
       : missing(...checks, needRole),
   };
 }

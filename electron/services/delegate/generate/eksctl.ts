@@ -18,8 +18,13 @@ export function eksctlCommands(input: EksctlInput): string {
   const q = shellQuote;
   const policyName = `${input.roleName}-permissions`;
   return [
-    '# 1. Once per cluster: register the cluster\'s OIDC issuer as an IAM identity provider.',
-    commandLine(['eksctl utils associate-iam-oidc-provider', `--cluster ${q(input.clusterName)}`, `--region ${q(input.region)}`, '--approve']),
+    "# 1. Once per cluster: register the cluster's OIDC issuer as an IAM identity provider.",
+    commandLine([
+      'eksctl utils associate-iam-oidc-provider',
+      `--cluster ${q(input.clusterName)}`,
+      `--region ${q(input.region)}`,
+      '--approve',
+    ]),
     '',
     '# 2. The permission policy (save the "Permission policy" tab as harness-delegate-permissions.json).',
     commandLine(['aws iam create-policy', `--policy-name ${q(policyName)}`, '--policy-document file://harness-delegate-permissions.json']),

@@ -30,8 +30,16 @@ export interface FieldIssue {
   readonly severity: 'error' | 'warning';
 }
 
-const SECRET_OF_REF: Record<SecretRefField, SecretField> = { accessKeyRef: 'accessKeyValue', secretKeyRef: 'secretKey', sessionTokenRef: 'sessionToken' };
-const SECRET_LABEL: Record<SecretField, string> = { accessKeyValue: 'the access key ID', secretKey: 'the secret key', sessionToken: 'the session token' };
+const SECRET_OF_REF: Record<SecretRefField, SecretField> = {
+  accessKeyRef: 'accessKeyValue',
+  secretKeyRef: 'secretKey',
+  sessionTokenRef: 'sessionToken',
+};
+const SECRET_LABEL: Record<SecretField, string> = {
+  accessKeyValue: 'the access key ID',
+  secretKey: 'the secret key',
+  sessionToken: 'the session token',
+};
 
 /**
  * One run of the connector wizard: what the user typed, the document it makes (shown live as YAML),
@@ -65,7 +73,9 @@ export class WizardState {
   readonly yaml: string = $derived(exportConnectorYaml(this.document, this.source));
   readonly issues: FieldIssue[] = $derived([...this.documentIssues(), ...this.secretIssues()]);
   readonly dirty: boolean = $derived(
-    this.savedDocument === undefined || JSON.stringify(this.savedDocument) !== JSON.stringify(this.document) || Object.values(this.secrets).some((value) => value.length > 0),
+    this.savedDocument === undefined ||
+      JSON.stringify(this.savedDocument) !== JSON.stringify(this.document) ||
+      Object.values(this.secrets).some((value) => value.length > 0),
   );
 
   /** The document the wizard opened with (empty, imported or saved): closing loses nothing while the form still makes it. */
@@ -92,7 +102,10 @@ export class WizardState {
 
   /** Typed work that closing would lose: the form differs from what was last saved (or opened), or a secret was typed. */
   get unsaved(): boolean {
-    return JSON.stringify(this.savedDocument ?? this.opened) !== JSON.stringify(this.document) || Object.values(this.secrets).some((value) => value.length > 0);
+    return (
+      JSON.stringify(this.savedDocument ?? this.opened) !== JSON.stringify(this.document) ||
+      Object.values(this.secrets).some((value) => value.length > 0)
+    );
   }
 
   get editing(): boolean {
@@ -232,7 +245,9 @@ export class WizardState {
     return secretRefsOf(this.document).flatMap(({ field, ref }) => {
       const secret = SECRET_OF_REF[field];
       if (this.secrets[secret].length > 0 || this.stored.some((status) => status.ref === ref && status.status === 'stored')) return [];
-      const message = strict ? `Enter ${SECRET_LABEL[secret]}; it is stored in the OS keychain as ${ref}.` : `No value for ${ref} is in the keychain; enter ${SECRET_LABEL[secret]} to test this connector from here.`;
+      const message = strict
+        ? `Enter ${SECRET_LABEL[secret]}; it is stored in the OS keychain as ${ref}.`
+        : `No value for ${ref} is in the keychain; enter ${SECRET_LABEL[secret]} to test this connector from here.`;
       return [{ field: secret, step: 'credentials' as const, message, severity: strict ? ('error' as const) : ('warning' as const) }];
     });
   }

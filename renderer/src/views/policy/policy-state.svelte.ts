@@ -49,7 +49,10 @@ class PolicyState {
   /** `key=value` per line; a line without `=` is reported instead of guessed. */
   parseContext(): { context: Record<string, string>; problem: string | null } {
     const context: Record<string, string> = {};
-    for (const line of this.context.split('\n').map((l) => l.trim()).filter(Boolean)) {
+    for (const line of this.context
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)) {
       const at = line.indexOf('=');
       if (at <= 0) return { context, problem: `Context line "${line}" needs key=value, e.g. aws:MultiFactorAuthPresent=true.` };
       context[line.slice(0, at).trim()] = line.slice(at + 1).trim();

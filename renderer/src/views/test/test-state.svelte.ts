@@ -108,7 +108,10 @@ export class TestState {
       const reply =
         this.choice === 'test'
           ? await api.test.run(args)
-          : await api.sweep.run({ ...args, sweep: { regions: this.choice === 'list' ? regions : this.choice, concurrency: this.concurrency } });
+          : await api.sweep.run({
+              ...args,
+              sweep: { regions: this.choice === 'list' ? regions : this.choice, concurrency: this.concurrency },
+            });
       if (reply.ok) {
         this.result = reply.value;
         this.rows = reply.value.regions;
