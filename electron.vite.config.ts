@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
+import { channelNames } from './shared/ipc/contract';
 import { contentSecurityPolicy } from './shared/security/csp';
 
 /** Writes the CSP into index.html: the strict policy for builds, the dev-server variant for `electron-vite dev`. */
@@ -19,6 +20,20 @@ function cspMeta(): Plugin {
   };
 }
 
+/**
+ * Serves the contract's channel names to the preload as a plain array, computed here at build time, so the
+ * sandboxed bundle carries strings rather than zod and every schema.
+ */
+function channelNamesModule(): Plugin {
+  const id = 'virtual:awb-channel-names';
+  const resolvedId = `\0${id}`;
+  return {
+    name: 'awb-channel-names',
+    resolveId: (source) => (source === id ? resolvedId : undefined),
+    load: (loaded) => (loaded === resolvedId ? `export default ${JSON.stringify(channelNames)};` : undefined),
+  };
+}
+
 export default defineConfig({
   main: {
     build: {
@@ -28,6 +43,7 @@ export default defineConfig({
     },
   },
   preload: {
+    plugins: [channelNamesModule()],
     build: {
       outDir: 'out/preload',
       // A sandboxed preload may require nothing but `electron`, so everything else is bundled into one CommonJS file.

@@ -55,18 +55,3 @@ export type Api = {
   /** Subscribes to the progress events of a long-running channel; returns the unsubscribe function. */
   onProgress<C extends Channel>(channel: C, listener: (event: ChannelProgress<C>) => void): () => void;
 };
-
-/** Builds `window.api` from the contract, given the transport; the preload and the e2e bridge share it. */
-export function buildApi(
-  invoke: (channel: Channel, args: unknown) => Promise<unknown>,
-  subscribe: (channel: Channel, listener: (event: unknown) => void) => () => void,
-): Api {
-  const api: Record<string, unknown> = {};
-  for (const name of channelNames) {
-    const [namespace, method] = name.split('.') as [string, string];
-    const group = (api[namespace] ??= {}) as Record<string, unknown>;
-    group[method] = (args?: unknown) => invoke(name, args);
-  }
-  api.onProgress = (channel: Channel, listener: (event: unknown) => void) => subscribe(channel, listener);
-  return api as Api;
-}

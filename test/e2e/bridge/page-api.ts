@@ -1,4 +1,5 @@
-import { buildApi } from '../../../shared/ipc/contract';
+import { buildApi } from '../../../shared/ipc/api';
+import { channelNames } from '../../../shared/ipc/contract';
 
 /**
  * Runs in the page before the app's own script, and installs `window.api` with the same builder the
@@ -15,6 +16,7 @@ const listeners = new Map<string, Set<(event: unknown) => void>>();
 bridge.__awbProgress = (channel, event) => listeners.get(channel)?.forEach((listener) => listener(event));
 
 const api = buildApi(
+  channelNames,
   (channel, args) => bridge.__awbInvoke(channel, args),
   (channel, listener) => {
     const set = listeners.get(channel) ?? new Set();

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { channelNames } from '../../../shared/ipc/contract';
 
 /**
  * No test here can launch Electron, so the glue is checked by reading what the build produced
@@ -19,6 +20,19 @@ describe('build output', () => {
     expect(preload).not.toMatch(/^\s*import\s|^\s*export\s/m);
     expect(preload).toContain('exposeInMainWorld');
     expect(preload).not.toMatch(/exposeInMainWorld\(\s*["']ipcRenderer/);
+  });
+
+  it('the preload carries the channel names only: small, no zod', () => {
+    const preload = read('out/preload/index.cjs');
+    expect(Buffer.byteLength(preload)).toBeLessThanOrEqual(10 * 1024);
+    expect(preload).not.toMatch(/ZodError|_zod/);
+  });
+
+  // The names are generated when the preload is built, so a channel added to the contract since is missing here.
+  it('the preload knows every channel of the contract', () => {
+    const preload = read('out/preload/index.cjs');
+    const missing = channelNames.filter((name) => !preload.includes(JSON.stringify(name)));
+    expect(missing, 'rebuild the preload (npm run build)').toEqual([]);
   });
 
   it('the main process points the window at that preload and keeps native modules external', () => {
