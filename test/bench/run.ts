@@ -4,16 +4,18 @@ import { benchRendererBundle } from './bundle.bench';
 import { benchDelegateDiff } from './delegate.bench';
 import { benchDoctorAccuracy, benchDoctorLargeInput } from './doctor.bench';
 import { benchHistoryList } from './history.bench';
+import { benchCliStartup } from './startup.bench';
 import { benchSweep } from './sweep.bench';
 
 /** `npm run bench`: every benchmark reports a ratio; none asserts a wall-clock limit. */
-const benches: Array<() => Promise<BenchResult>> = [
+const benches: Array<() => Promise<BenchResult | BenchResult[]>> = [
   benchHistoryList,
   benchRendererBundle,
   benchDoctorAccuracy,
   benchDoctorLargeInput,
   benchDelegateDiff,
   benchSweep,
+  benchCliStartup,
 ];
 
 if (spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '-s', 'build'], { stdio: 'ignore' }).status !== 0) {
@@ -21,6 +23,6 @@ if (spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '-s', 'b
   process.exit(2);
 }
 const results: BenchResult[] = [];
-for (const bench of benches) results.push(await bench());
+for (const bench of benches) results.push(...[await bench()].flat());
 const width = Math.max(...results.map((r) => r.name.length));
 for (const r of results) process.stdout.write(`${r.name.padEnd(width)}  ratio ${r.ratio.toFixed(2).padStart(6)}  ${r.detail}\n`);
