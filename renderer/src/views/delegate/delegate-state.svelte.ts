@@ -4,10 +4,19 @@ import type { DelegateFormInput } from '../../../../shared/delegate/form';
 import type { DelegateAnalysis, DelegateArtifacts, IrsaResult } from '../../../../shared/delegate/results';
 import { isAppError, type AppErrorValue } from '../../../../shared/errors';
 import type { UseCaseId } from '../../../../shared/iam/use-cases';
+import type { IpcResult } from '../../../../shared/ipc/define';
 import { api } from '../../lib/api';
+import { LatestCall } from '../../lib/latest-call.svelte';
 
 /** Recomputing on every keystroke is cheap in the service; the pause only avoids flicker while typing. */
 const PAUSE_MS = 250;
+
+/** One refresh's answers, with the manifest they were computed for. */
+interface Refreshed {
+  manifest: string;
+  analysis: IpcResult<DelegateAnalysis> | null;
+  outcome: IpcResult<IrsaResult | DelegateArtifacts> | null;
+}
 
 class DelegateWorkbench {
   manifest = $state('');
@@ -34,11 +43,12 @@ class DelegateWorkbench {
   diff = $state<ManifestDiff | null>(null);
   artifacts = $state<DelegateArtifacts | null>(null);
   error = $state<AppErrorValue | null>(null);
-  busy = $state(false);
 
-  #timer: ReturnType<typeof setTimeout> | undefined;
-  /** Only the newest call may write its answer; an older one finishing late is dropped. */
-  #generation = 0;
+  readonly #refresh = new LatestCall(
+    PAUSE_MS,
+    () => this.#ask(),
+    (answer) => this.#show(answer),
+  );
 
   form(): DelegateFormInput {
     const byArn = this.roleMode === 'arn';
@@ -58,13 +68,14 @@ class DelegateWorkbench {
   }
 
   schedule(): void {
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.refresh(), PAUSE_MS);
+    this.#refresh.schedule();
   }
 
-  async refresh(): Promise<void> {
-    const generation = ++this.#generation;
-    this.busy = true;
+  refresh(): Promise<void> {
+    return this.#refresh.run();
+  }
+
+  async #ask(): Promise<Refreshed> {
     const manifest = this.manifest;
     const form = this.form();
     const hasManifest = manifest.trim().length > 0;
@@ -72,8 +83,10 @@ class DelegateWorkbench {
       hasManifest ? api.delegate.analyze({ manifest }) : null,
       this.serviceAccount.trim() ? (hasManifest ? api.delegate.irsa({ manifest, form }) : api.delegate.generate({ form })) : null,
     ]);
-    if (generation !== this.#generation) return;
-    this.busy = false;
+    return { manifest, analysis, outcome };
+  }
+
+  #show({ manifest, analysis, outcome }: Refreshed): void {
     this.error = null;
     this.analysis = analysis?.ok ? analysis.value : null;
     if (analysis && !analysis.ok) this.error = analysis.error;

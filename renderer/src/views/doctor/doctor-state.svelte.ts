@@ -1,6 +1,7 @@
 import { DOCTOR_LIMITS, type DoctorResult } from '../../../../shared/doctor/schema';
 import type { AppErrorValue } from '../../../../shared/errors';
 import { api } from '../../lib/api';
+import { LatestCall } from '../../lib/latest-call.svelte';
 
 export interface DoctorInputState {
   id: number;
@@ -17,11 +18,30 @@ class DoctorState {
   inputs = $state<DoctorInputState[]>([{ id: 1, name: 'Paste 1', text: '', cut: false }]);
   result = $state<DoctorResult | null>(null);
   error = $state<AppErrorValue | null>(null);
-  busy = $state(false);
 
   #nextId = 2;
-  #timer: ReturnType<typeof setTimeout> | undefined;
-  #generation = 0;
+  readonly #diagnosis = new LatestCall(
+    PAUSE_MS,
+    async () => {
+      const inputs = this.#filled().map(({ name, text }) => ({ name, text }));
+      return inputs.length > 0 ? api.doctor.diagnose({ inputs }) : null;
+    },
+    (answer) => {
+      if (!answer) {
+        this.result = null;
+        this.error = null;
+      } else if (answer.ok) {
+        this.result = answer.value;
+        this.error = null;
+      } else {
+        this.error = answer.error;
+      }
+    },
+  );
+
+  get busy(): boolean {
+    return this.#diagnosis.busy;
+  }
 
   add(name?: string, text = '', cut = false): DoctorInputState {
     const input = { id: this.#nextId, name: name ?? `Paste ${this.#nextId}`, text, cut };
@@ -49,33 +69,17 @@ class DoctorState {
   }
 
   schedule(): void {
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.run(), PAUSE_MS);
-  }
-
-  async run(): Promise<void> {
-    const generation = ++this.#generation;
-    const inputs = this.inputs.filter((input) => input.text.trim().length > 0).map(({ name, text }) => ({ name, text }));
-    if (inputs.length === 0) {
-      this.result = null;
-      this.error = null;
-      return;
-    }
-    this.busy = true;
-    const answer = await api.doctor.diagnose({ inputs });
-    if (generation !== this.#generation) return;
-    this.busy = false;
-    if (answer.ok) {
-      this.result = answer.value;
-      this.error = null;
-    } else {
-      this.error = answer.error;
-    }
+    this.#diagnosis.schedule();
   }
 
   /** The input a finding's evidence points at, by its index among the inputs that were sent. */
   sentInput(index: number): DoctorInputState | undefined {
-    return this.inputs.filter((input) => input.text.trim().length > 0)[index];
+    return this.#filled()[index];
+  }
+
+  /** Empty inputs are not sent, so evidence indexes count only the filled ones. */
+  #filled(): DoctorInputState[] {
+    return this.inputs.filter((input) => input.text.trim().length > 0);
   }
 }
 
