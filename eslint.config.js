@@ -20,6 +20,16 @@ const nodeBuiltins = [
   'stream',
 ];
 
+const keytarOnlyInSecrets = { name: 'keytar', message: 'keytar is used only behind the SecretStore in electron/services/secrets.' };
+const noElectron = {
+  name: 'electron',
+  message: 'Only electron/main and electron/preload may import electron; this code runs under plain Node too.',
+};
+const servicesKnowNoIpc = {
+  group: ['**/shared/ipc/**'],
+  message: 'Services know nothing about IPC: import the domain schema from shared/<capability>/.',
+};
+
 /** Import boundaries from architecture.md, enforced rather than remembered. */
 const boundaries = [
   {
@@ -60,12 +70,21 @@ const boundaries = [
   {
     files: ['electron/**/*.ts', 'test/**/*.ts'],
     ignores: ['electron/services/secrets/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [{ name: 'keytar', message: 'keytar is used only behind the SecretStore in electron/services/secrets.' }] },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', { paths: [keytarOnlyInSecrets] }] },
+  },
+  {
+    // The composition root, the services and the CLI run under plain Node: only electron/main and the preload are Electron.
+    files: ['electron/app/**/*.ts', 'electron/cli/**/*.ts', 'electron/cli/**/*.mjs'],
+    rules: { 'no-restricted-imports': ['error', { paths: [keytarOnlyInSecrets, noElectron] }] },
+  },
+  {
+    files: ['electron/services/**/*.ts'],
+    ignores: ['electron/services/secrets/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [keytarOnlyInSecrets, noElectron], patterns: [servicesKnowNoIpc] }] },
+  },
+  {
+    files: ['electron/services/secrets/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: [servicesKnowNoIpc] }] },
   },
   {
     files: ['electron/preload/**/*.ts'],

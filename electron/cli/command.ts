@@ -1,3 +1,5 @@
+import type { ParseArgsConfig } from 'node:util';
+
 /** Exit codes every command shares: 0 all passed, 1 a check failed, 2 bad usage or unreadable input. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
@@ -6,12 +8,24 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
 }
 
-/** One top-level word of `awb`; it parses its own sub-commands and flags. */
+export type Flags = NonNullable<ParseArgsConfig['options']>;
+
+/** What a shell offers for a flag's value or a positional argument. */
+export type ValueHint = 'file' | 'dir' | readonly string[];
+
+/**
+ * One top-level word of `awb`. Its flags (or each sub-command's) are declared here, once: the
+ * command parses with them and `awb completion` is generated from them.
+ */
 export interface Command {
   readonly name: string;
   readonly summary: string;
   /** Shown by `awb help <name>` and on a usage error. */
   readonly usage: string;
+  readonly flags?: Flags;
+  readonly subcommands?: Readonly<Record<string, Flags>>;
+  /** Values to offer, by flag name; `positional` for the arguments that are not flags. */
+  readonly hints?: Readonly<Record<string, ValueHint>>;
   run(argv: readonly string[], io: CliIo): Promise<number>;
 }
 
@@ -29,5 +43,5 @@ export async function runSubCommand(
   const [sub, ...rest] = argv;
   const run = sub && Object.hasOwn(subs, sub) ? subs[sub] : undefined;
   if (run) return run(rest, io);
-  throw new UsageError(sub ? `unknown sub-command "${sub}".` : missing);
+  throw new UsageError(sub ? `unknown sub-command "${sub.slice(0, 40)}".` : missing);
 }

@@ -1,13 +1,33 @@
-import { createAppContext, type AppContext } from '../main/context';
+import { createServices, type AppServices } from '../app/services';
 import { defaultUserDataDir } from './user-data';
 import { APP_NAME, APP_VERSION } from './version';
 
-/** The same services the desktop app builds, without a window: for commands that need the database or keychain. */
-export function openCliContext(dataDir?: string): AppContext {
-  return createAppContext({
+export interface CliServicesOptions {
+  /** `--data-dir`: the data folder instead of the app's. */
+  readonly dataDir?: string | undefined;
+  /** `--db`: another SQLite file; `null` for `--no-history`. */
+  readonly databasePath?: string | null | undefined;
+  readonly givenSecrets?: Readonly<Record<string, string>>;
+}
+
+/** The services the desktop app builds, from the same composition root, without a window. */
+export function openServices(options: CliServicesOptions = {}): AppServices {
+  return createServices({
     appName: APP_NAME,
     appVersion: APP_VERSION,
-    userDataDir: dataDir ?? defaultUserDataDir(),
+    dataDir: options.dataDir ?? defaultUserDataDir(),
+    ...(options.databasePath !== undefined ? { databasePath: options.databasePath } : {}),
+    ...(options.givenSecrets ? { givenSecrets: options.givenSecrets } : {}),
     versions: { electron: 'not running (CLI)', chrome: 'not running (CLI)', node: process.versions.node, v8: process.versions.v8 },
   });
+}
+
+/** Runs `work` with the services and closes the database afterwards, whatever happens. */
+export async function withServices<T>(options: CliServicesOptions, work: (services: AppServices) => Promise<T> | T): Promise<T> {
+  const services = openServices(options);
+  try {
+    return await work(services);
+  } finally {
+    services.close();
+  }
 }

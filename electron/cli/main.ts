@@ -1,4 +1,6 @@
-import { EXIT, UsageError, type CliIo, type Command } from './command';
+import { EXIT, type CliIo, type Command } from './command';
+import { reportFailure } from './error-boundary';
+import { redactSecrets } from '../../shared/redact';
 import { commands } from './commands';
 import { APP_NAME, APP_VERSION } from './version';
 
@@ -23,7 +25,12 @@ function helpText(list: readonly Command[]): string {
   ].join('\n');
 }
 
-export async function main(argv: readonly string[], io: CliIo, list: readonly Command[] = commands): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: CliIo,
+  list: readonly Command[] = commands,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '-h' || first === '--help') {
     io.stdout(helpText(list));
@@ -36,7 +43,7 @@ export async function main(argv: readonly string[], io: CliIo, list: readonly Co
   const name = first === 'help' ? rest[0] : first;
   const command = list.find((c) => c.name === name);
   if (!command) {
-    io.stderr(`awb: unknown command "${name ?? ''}". Run awb --help for the list.\n`);
+    io.stderr(`awb: unknown command "${redactSecrets((name ?? '').slice(0, 40))}". Run awb --help for the list.\n`);
     return EXIT.usage;
   }
   if (first === 'help' || rest.includes('--help') || rest.includes('-h')) {
@@ -46,10 +53,6 @@ export async function main(argv: readonly string[], io: CliIo, list: readonly Co
   try {
     return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`awb ${command.name}: ${error.message}\n\n${command.usage}\n`);
-      return EXIT.usage;
-    }
-    throw error;
+    return reportFailure(error, io, { command, debug: env.AWB_DEBUG === '1' });
   }
 }

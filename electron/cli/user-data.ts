@@ -18,8 +18,3 @@ export function defaultUserDataDir(env: NodeJS.ProcessEnv = process.env, platfor
       return join(env.XDG_CONFIG_HOME ?? join(home, '.config'), APP_NAME);
   }
 }
-
-/** The history database: the app's own in its data folder, unless --db names another SQLite file. */
-export function historyDatabasePath(db: string | undefined): string {
-  return db ?? join(defaultUserDataDir(), 'history.sqlite');
-}

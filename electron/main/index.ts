@@ -4,9 +4,9 @@ import { channelNames } from '../../shared/ipc/contract';
 import { PROGRESS_EVENT } from '../../shared/ipc/events';
 import { redactSecrets } from '../../shared/redact';
 import { registerAppScheme, serveRenderer } from './app-protocol';
-import { createAppContext, type AppContext } from './context';
-import { createHandlers } from './handlers';
-import { createRouter, type Sender } from './ipc-router';
+import { createHandlers } from '../app/handlers';
+import { createRouter, type Sender } from '../app/ipc-router';
+import { createServices, type AppServices } from '../app/services';
 import { APP_ORIGIN, isAppUrl, isPermissionGranted, navigationDecision, windowOptions } from './security';
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
@@ -39,8 +39,8 @@ function lockDownSessions(): void {
   });
 }
 
-function registerIpc(ctx: AppContext): void {
-  const router = createRouter(createHandlers(ctx), { isAppUrl: appUrl, log: (line) => console.error(line) });
+function registerIpc(services: AppServices): void {
+  const router = createRouter(createHandlers(services), { isAppUrl: appUrl, log: (line) => console.error(line) });
   for (const name of channelNames) {
     ipcMain.handle(name, (event, args) =>
       router.invoke(name, args, senderOf(event), (progress) => {
@@ -51,33 +51,39 @@ function registerIpc(ctx: AppContext): void {
   }
 }
 
+/** electron-builder copies the 512 px icon into the resources folder; a checkout has it under build/. */
+function windowIconPath(): string {
+  return app.isPackaged ? join(process.resourcesPath, 'icon.png') : join(app.getAppPath(), 'build', 'icons', '512x512.png');
+}
+
 async function createWindow(): Promise<BrowserWindow> {
-  const window = new BrowserWindow(windowOptions(join(import.meta.dirname, '../preload/index.cjs')));
+  const icon = process.platform === 'linux' ? windowIconPath() : undefined;
+  const window = new BrowserWindow(windowOptions(join(import.meta.dirname, '../preload/index.cjs'), icon));
   window.once('ready-to-show', () => window.show());
   await window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
   return window;
 }
 
 /** Quitting waits for running tests to be cancelled and recorded, then closes the database. */
-function closeAfterRuns(ctx: AppContext): (event: Electron.Event) => void {
+function closeAfterRuns(services: AppServices): (event: Electron.Event) => void {
   let closing = false;
   return (event) => {
     if (closing) return;
     closing = true;
-    if (ctx.tests.active === 0) return ctx.close();
+    if (services.runningTests === 0) return services.close();
     event.preventDefault();
-    void ctx.tests.cancelAll().finally(() => {
-      ctx.close();
+    void services.cancelRunningTests().finally(() => {
+      services.close();
       app.quit();
     });
   };
 }
 
 async function ready(): Promise<void> {
-  const ctx = createAppContext({
+  const services = createServices({
     appName: app.getName(),
     appVersion: app.getVersion(),
-    userDataDir: app.getPath('userData'),
+    dataDir: app.getPath('userData'),
     versions: {
       electron: process.versions.electron,
       chrome: process.versions.chrome,
@@ -85,10 +91,10 @@ async function ready(): Promise<void> {
       v8: process.versions.v8,
     },
   });
-  app.on('before-quit', closeAfterRuns(ctx));
+  app.on('before-quit', closeAfterRuns(services));
   lockDownSessions();
   serveRenderer(join(import.meta.dirname, '../renderer'));
-  registerIpc(ctx);
+  registerIpc(services);
   const window = await createWindow();
   app.on('second-instance', () => {
     if (window.isMinimized()) window.restore();

@@ -9,8 +9,10 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const EXTERNAL_ALLOWLIST: readonly string[] = ['developer.harness.io', 'docs.aws.amazon.com', 'github.com'];
 
 /** The window's web preferences: every Electron security default on, spelled out so a test can check them. */
-export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function windowOptions(preloadPath: string, iconPath?: string): BrowserWindowConstructorOptions {
   return {
+    // Linux takes the window icon from here; macOS and Windows take it from the packaged app.
+    ...(iconPath ? { icon: iconPath } : {}),
     width: 1280,
     height: 820,
     minWidth: 960,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { secretRefSchema } from '../ipc/channels/secrets';
+import { secretRefSchema } from '../secrets/schema';
 
 /**
  * What a connection test needs from a connector, normalised: the credential type and its fields,

@@ -1,4 +1,4 @@
-import { secretRefSchema } from '../ipc/channels/secrets';
+import { secretRefSchema } from '../secrets/schema';
 import { DEFAULT_TEST_REGION, PARTITIONS, findRegion, partitionOfRegion, type PartitionId } from '../regions';
 import { checkRoleArn, externalIdError } from './arn';
 import type { ConnectorIssue, PathSegment } from './issues';

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { USE_CASE_IDS } from '../iam/use-cases';
 
+/** Delegate manifests are a few kilobytes; the cap only keeps a stray paste from stalling the app. */
+export const MAX_MANIFEST_CHARS = 1_000_000;
+
 const optionalText = (max: number) =>
   z
     .string()

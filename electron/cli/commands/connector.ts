@@ -34,6 +34,8 @@ function jsonIssue(issue: YamlIssue): JsonIssue {
   return { path: formatPath(issue.path), message: issue.message, line: issue.line, column: issue.column };
 }
 
+const VALIDATE_FLAGS = { json: { type: 'boolean' } } as const;
+
 function id(argv: readonly string[], io: CliIo): number {
   const { positionals } = parseFlags(argv, {});
   if (positionals.length !== 1)
@@ -88,7 +90,7 @@ function humanReport(results: readonly FileResult[]): string {
 }
 
 async function validate(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags(argv, { json: { type: 'boolean' } });
+  const { values, positionals } = parseFlags(argv, VALIDATE_FLAGS);
   if (positionals.length === 0) throw new UsageError('give at least one connector YAML file.');
   const results = [];
   for (const file of positionals) results.push(await checkFile(file));
@@ -103,5 +105,7 @@ export const connectorCommand: Command = {
   name: 'connector',
   summary: 'Connector Ids and YAML validation: awb connector id "<name>", awb connector validate <file>...',
   usage: USAGE,
+  subcommands: { id: {}, validate: VALIDATE_FLAGS },
+  hints: { positional: 'file' },
   run: (argv, io) => runSubCommand(argv, io, { id, validate }, 'say what to do: id or validate.'),
 };

@@ -3,12 +3,13 @@ import { kubernetesNameProblem, namespaceNameProblem } from '../../../shared/del
 import { parseOidcIssuer } from '../../../shared/delegate/partition';
 import { hasErrors, type ManifestProblem } from '../../../shared/delegate/problems';
 import { applyEdits } from '../../../shared/delegate/edits';
-import { isAppError } from '../../../shared/errors';
+import { MAX_MANIFEST_CHARS } from '../../../shared/delegate/form';
+import { delegateChannels } from '../../../shared/ipc/channels/delegate';
 import { prepareIrsa } from '../../services/delegate/delegate-service';
 import { trustPolicy } from '../../services/delegate/generate/trust-policy';
 import { SecretInEditError } from '../../services/delegate/secret-values';
-import { parseFlags, requireFlag } from '../args';
-import { EXIT, runSubCommand, UsageError, type CliIo, type Command } from '../command';
+import { parseFlags, requireFlag, validateFlags } from '../args';
+import { EXIT, runSubCommand, type CliIo, type Command } from '../command';
 import { printJson, readInput } from '../io';
 
 const USAGE = `Usage:
@@ -28,43 +29,58 @@ function formatProblem(file: string, problem: ManifestProblem): string {
   return `${where}: ${problem.severity}: ${problem.message}\n  fix: ${problem.fix}\n`;
 }
 
-/** A flag value the form rejects outright (far too long, say) is bad usage, not a validation finding. */
-function usageOnBadForm<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (isAppError(error) && error.value.class === 'invalid_argument') throw new UsageError(error.value.message);
-    throw error;
-  }
-}
+/** Enough bytes for one character more than the channel accepts, so an oversized file meets the same rule. */
+const MAX_MANIFEST_BYTES = MAX_MANIFEST_CHARS * 4 + 4;
+
+const IRSA_FLAGS = {
+  in: { type: 'string' },
+  'service-account': { type: 'string' },
+  'role-arn': { type: 'string' },
+  namespace: { type: 'string' },
+  out: { type: 'string' },
+  'sts-regional-endpoints': { type: 'boolean' },
+  region: { type: 'string' },
+  'oidc-issuer': { type: 'string' },
+} as const;
+
+const IRSA_FLAG_NAMES = {
+  manifest: '--in',
+  'form.serviceAccount': '--service-account',
+  'form.roleArn': '--role-arn',
+  'form.namespace': '--namespace',
+  'form.region': '--region',
+  'form.oidcIssuer': '--oidc-issuer',
+};
+
+const TRUST_FLAGS = {
+  'oidc-issuer': { type: 'string' },
+  namespace: { type: 'string' },
+  'service-account': { type: 'string' },
+  account: { type: 'string' },
+} as const;
 
 async function irsa(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values } = parseFlags(argv, {
-    in: { type: 'string' },
-    'service-account': { type: 'string' },
-    'role-arn': { type: 'string' },
-    namespace: { type: 'string' },
-    out: { type: 'string' },
-    'sts-regional-endpoints': { type: 'boolean' },
-    region: { type: 'string' },
-    'oidc-issuer': { type: 'string' },
-  });
+  const { values } = parseFlags(argv, IRSA_FLAGS);
   const file = requireFlag(values, 'in');
-  const serviceAccount = requireFlag(values, 'service-account');
-  const roleArn = requireFlag(values, 'role-arn');
-  const text = readInput(file);
-  let result;
-  try {
-    result = usageOnBadForm(() =>
-      prepareIrsa(text, {
-        serviceAccount,
-        roleArn,
+  const request = validateFlags(
+    delegateChannels['delegate.irsa'].args,
+    {
+      manifest: readInput(file, MAX_MANIFEST_BYTES),
+      form: {
+        serviceAccount: requireFlag(values, 'service-account'),
+        roleArn: requireFlag(values, 'role-arn'),
         namespace: values.namespace,
         stsRegionalEndpoints: values['sts-regional-endpoints'] ?? false,
         region: values.region,
         oidcIssuer: values['oidc-issuer'],
-      }),
-    );
+      },
+    },
+    IRSA_FLAG_NAMES,
+  );
+  const text = request.manifest;
+  let result;
+  try {
+    result = prepareIrsa(text, request.form);
   } catch (error) {
     if (!(error instanceof SecretInEditError)) throw error;
     io.stderr(`${file}: error: ${error.value.message}\n  fix: ${error.value.fix}\n`);
@@ -87,12 +103,7 @@ async function irsa(argv: readonly string[], io: CliIo): Promise<number> {
 }
 
 function trust(argv: readonly string[], io: CliIo): number {
-  const { values } = parseFlags(argv, {
-    'oidc-issuer': { type: 'string' },
-    namespace: { type: 'string' },
-    'service-account': { type: 'string' },
-    account: { type: 'string' },
-  });
+  const { values } = parseFlags(argv, TRUST_FLAGS);
   const issuerUrl = requireFlag(values, 'oidc-issuer');
   const namespace = requireFlag(values, 'namespace');
   const serviceAccount = requireFlag(values, 'service-account');
@@ -120,5 +131,7 @@ export const delegateCommand: Command = {
   name: 'delegate',
   summary: 'Make a Kubernetes delegate manifest IRSA-ready; print its IAM trust policy',
   usage: USAGE,
+  subcommands: { irsa: IRSA_FLAGS, 'trust-policy': TRUST_FLAGS },
+  hints: { in: 'file', out: 'file' },
   run: (argv, io) => runSubCommand(argv, io, { irsa, 'trust-policy': trust }, 'a sub-command is required (irsa or trust-policy).'),
 };

@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
 import { DOCTOR_LIMITS, type DoctorInput, type DoctorResult, type Finding } from '../../../shared/doctor/schema';
+import { doctorChannels } from '../../../shared/ipc/channels/doctor';
 import { diagnose } from '../../services/doctor/diagnose';
-import { parseFlags } from '../args';
+import { parseFlags, validateFlags } from '../args';
 import { EXIT, UsageError, type CliIo, type Command } from '../command';
 import { printJson, readInput, readStdin } from '../io';
 
@@ -61,16 +62,24 @@ function formatText(result: DoctorResult): string {
   return [`Inputs:`, ...inputs, '', ...findings, ''].join('\n');
 }
 
+const FLAGS = { json: { type: 'boolean' } } as const;
+
 export const doctorCommand: Command = {
   name: 'doctor',
   summary: 'Diagnose a credential failure offline from errors, logs, YAML and policies',
   usage: USAGE,
+  flags: FLAGS,
+  hints: { positional: 'file' },
   async run(argv: readonly string[], io: CliIo): Promise<number> {
-    const { values, positionals } = parseFlags(argv, { json: { type: 'boolean' } });
+    const { values, positionals } = parseFlags(argv, FLAGS);
     if (positionals.length === 0) throw new UsageError('give at least one file, or - to read standard input.');
     if (positionals.length > DOCTOR_LIMITS.maxInputs) throw new UsageError(`at most ${DOCTOR_LIMITS.maxInputs} inputs at once.`);
     const inputs: DoctorInput[] = [];
     for (const path of positionals) inputs.push(await readSource(path));
+    // A file may be longer than the window accepts: the Doctor reads its first part and says so.
+    const names = Object.fromEntries(inputs.map((input, index) => [`inputs.${index}.name`, input.name.slice(0, 80)]));
+    const readable = inputs.map((input) => ({ ...input, text: input.text.slice(0, DOCTOR_LIMITS.maxInputChars) }));
+    validateFlags(doctorChannels['doctor.diagnose'].args, { inputs: readable }, names);
     const result = await diagnose(inputs);
     if (values.json) printJson(io, result);
     else io.stdout(formatText(result));

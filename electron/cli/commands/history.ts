@@ -1,36 +1,28 @@
-import { openDatabase } from '../../services/history/database';
-import { HistoryService } from '../../services/history/history-service';
-import { migrations } from '../../services/history/migrations';
-import { parseFlags } from '../args';
-import { EXIT, runSubCommand, UsageError, type CliIo, type Command } from '../command';
+import { historyQuerySchema } from '../../../shared/history/schema';
+import { numberFlag, parseFlags, validateFlags } from '../args';
+import { EXIT, runSubCommand, type CliIo, type Command } from '../command';
+import { withServices } from '../context';
 import { printJson } from '../io';
-import { historyDatabasePath } from '../user-data';
 
-function list(argv: readonly string[], io: CliIo): number {
-  const { values } = parseFlags(argv, {
-    json: { type: 'boolean' },
-    limit: { type: 'string' },
-    search: { type: 'string' },
-    db: { type: 'string' },
-  });
-  const limit = Number(values.limit ?? 50);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
-    throw new UsageError(`--limit must be a whole number from 1 to 1000, not "${values.limit}".`);
-  const db = openDatabase(historyDatabasePath(values.db), { migrations });
-  try {
-    const page = new HistoryService(db).list({ limit, search: values.search });
-    if (values.json) {
-      printJson(io, page);
-    } else {
-      const rows = page.runs.map(
-        (r) => `${r.startedAt}  ${r.kind.padEnd(6)}${r.status.padEnd(10)}${(r.connectorIdentifier ?? '').padEnd(28)}${r.id}`,
-      );
-      io.stdout([...rows, `${page.runs.length} of ${page.total} runs`, ''].join('\n'));
-    }
-    return EXIT.ok;
-  } finally {
-    db.close();
+const LIST_FLAGS = { json: { type: 'boolean' }, limit: { type: 'string' }, search: { type: 'string' }, db: { type: 'string' } } as const;
+
+async function list(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parseFlags(argv, LIST_FLAGS);
+  const query = validateFlags(
+    historyQuerySchema,
+    { limit: numberFlag(values.limit), search: values.search },
+    { limit: '--limit', search: '--search' },
+  );
+  const page = await withServices({ databasePath: values.db }, (services) => services.history.list(query));
+  if (values.json) {
+    printJson(io, page);
+  } else {
+    const rows = page.runs.map(
+      (r) => `${r.startedAt}  ${r.kind.padEnd(6)}${r.status.padEnd(10)}${(r.connectorIdentifier ?? '').padEnd(28)}${r.id}`,
+    );
+    io.stdout([...rows, `${page.runs.length} of ${page.total} runs`, ''].join('\n'));
   }
+  return EXIT.ok;
 }
 
 export const historyCommand: Command = {
@@ -42,9 +34,11 @@ export const historyCommand: Command = {
     'Lists runs, newest first: when, test or sweep, status (passed, failed, cancelled, timeout), connector, run id.',
     '',
     '  --json            Print {"runs": [...], "total": n}',
-    '  --limit <n>       At most n runs (default 50)',
+    '  --limit <n>       At most n runs, 1 to 1000 (default 100, as in the app)',
     '  --search <text>   Only runs whose connector Id or run id contains the text',
     "  --db <path>       Read this SQLite file instead of the app's history",
   ].join('\n'),
+  subcommands: { list: LIST_FLAGS },
+  hints: { db: 'file' },
   run: (argv, io) => runSubCommand(argv, io, { list }, 'a sub-command is required (list).'),
 };

@@ -1,7 +1,8 @@
-import { USE_CASE_IDS, type UseCaseId } from '../../../shared/iam/use-cases';
+import { USE_CASE_IDS } from '../../../shared/iam/use-cases';
 import { POLICY_LIMITS, type PolicyCheckResult, type PolicyDocumentInput } from '../../../shared/policy/schema';
+import { policyChannels } from '../../../shared/ipc/channels/policy';
 import { checkPolicies } from '../../services/policy/check';
-import { parseFlags } from '../args';
+import { parseFlags, validateFlags } from '../args';
 import { EXIT, UsageError, type CliIo, type Command } from '../command';
 import { printJson, readInput } from '../io';
 
@@ -31,10 +32,11 @@ Options:
 Exit codes: 0 every action allowed, 1 an action is denied or the trust policy fails a check,
 2 bad usage or input (unreadable file, malformed policy, unknown action).`;
 
+/** Enough bytes for one character more than a policy may have, so an oversized file meets the schema's rule. */
+const MAX_DOCUMENT_BYTES = POLICY_LIMITS.maxDocumentChars * 4 + 4;
+
 function readDocument(path: string): PolicyDocumentInput {
-  const text = readInput(path);
-  if (text.length > POLICY_LIMITS.maxDocumentChars) throw new UsageError(`${path} is larger than 1 MB; that is not an IAM policy.`);
-  return { name: path.split(/[\\/]/).pop() ?? path, text };
+  return { name: (path.split(/[\\/]/).pop() ?? path).slice(0, 200), text: readInput(path, MAX_DOCUMENT_BYTES) };
 }
 
 function parseContext(pairs: readonly string[]): Record<string, string | string[]> {
@@ -49,14 +51,6 @@ function parseContext(pairs: readonly string[]): Record<string, string | string[
     context[key] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
   }
   return context;
-}
-
-function parseUseCases(names: readonly string[]): UseCaseId[] {
-  return names.map((name) => {
-    if (!(USE_CASE_IDS as readonly string[]).includes(name))
-      throw new UsageError(`unknown use case "${name}"; choose from ${USE_CASE_IDS.join(', ')}.`);
-    return name as UseCaseId;
-  });
 }
 
 function parseServiceAccount(value: string | undefined): { namespace: string; name: string } | undefined {
@@ -83,42 +77,73 @@ function formatText(result: PolicyCheckResult): string {
   ].join('\n');
 }
 
+const FLAGS = {
+  identity: { type: 'string', multiple: true },
+  policy: { type: 'string', multiple: true },
+  boundary: { type: 'string' },
+  scp: { type: 'string', multiple: true },
+  session: { type: 'string' },
+  trust: { type: 'string' },
+  'service-account': { type: 'string' },
+  'use-case': { type: 'string', multiple: true },
+  action: { type: 'string', multiple: true },
+  resource: { type: 'string' },
+  region: { type: 'string' },
+  context: { type: 'string', multiple: true },
+  json: { type: 'boolean' },
+} as const;
+
+const FLAG_NAMES = {
+  identity: '--identity',
+  boundary: '--boundary',
+  scps: '--scp',
+  session: '--session',
+  trust: '--trust',
+  serviceAccount: '--service-account',
+  useCases: '--use-case',
+  actions: '--action',
+  resource: '--resource',
+  region: '--region',
+  context: '--context',
+};
+
 export const policyCommand: Command = {
   name: 'policy',
   summary: 'Check offline whether IAM policies allow what a Harness connector needs',
   usage: USAGE,
+  flags: FLAGS,
+  hints: {
+    identity: 'file',
+    policy: 'file',
+    boundary: 'file',
+    scp: 'file',
+    session: 'file',
+    trust: 'file',
+    'use-case': USE_CASE_IDS,
+  },
   async run(argv: readonly string[], io: CliIo): Promise<number> {
-    const { values, positionals } = parseFlags(argv, {
-      identity: { type: 'string', multiple: true },
-      policy: { type: 'string', multiple: true },
-      boundary: { type: 'string' },
-      scp: { type: 'string', multiple: true },
-      session: { type: 'string' },
-      trust: { type: 'string' },
-      'service-account': { type: 'string' },
-      'use-case': { type: 'string', multiple: true },
-      action: { type: 'string', multiple: true },
-      resource: { type: 'string' },
-      region: { type: 'string' },
-      context: { type: 'string', multiple: true },
-      json: { type: 'boolean' },
-    });
+    const { values, positionals } = parseFlags(argv, FLAGS);
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"; policy files go after --identity.`);
     const identity = [...(values.identity ?? []), ...(values.policy ?? [])];
     if (identity.length === 0) throw new UsageError('--identity <file> is required (the identity policy of the connector’s role or user).');
-    const result = await checkPolicies({
-      identity: identity.map(readDocument),
-      boundary: values.boundary ? readDocument(values.boundary) : undefined,
-      scps: (values.scp ?? []).map(readDocument),
-      session: values.session ? readDocument(values.session) : undefined,
-      trust: values.trust ? readDocument(values.trust) : undefined,
-      serviceAccount: parseServiceAccount(values['service-account']),
-      useCases: parseUseCases(values['use-case'] ?? []),
-      actions: values.action ?? [],
-      resource: values.resource,
-      region: values.region ?? 'us-east-1',
-      context: parseContext(values.context ?? []),
-    });
+    const request = validateFlags(
+      policyChannels['policy.check'].args,
+      {
+        identity: identity.map(readDocument),
+        boundary: values.boundary ? readDocument(values.boundary) : undefined,
+        scps: (values.scp ?? []).map(readDocument),
+        session: values.session ? readDocument(values.session) : undefined,
+        trust: values.trust ? readDocument(values.trust) : undefined,
+        serviceAccount: parseServiceAccount(values['service-account']),
+        useCases: values['use-case'] ?? [],
+        actions: values.action ?? [],
+        resource: values.resource,
+        region: values.region ?? 'us-east-1',
+        context: parseContext(values.context ?? []),
+      },
+      FLAG_NAMES,
+    );
+    const result = await checkPolicies(request);
     if (values.json) printJson(io, { results: result.results, lint: result.lint, summary: result.summary });
     else io.stdout(formatText(result));
     const errors = result.lint.filter((l) => l.severity === 'error');

@@ -1,21 +1,15 @@
 import { testConnectorFrom } from '../../../shared/aws-test/from-connector';
-import type { SweepOptions, TestConnector, TestOptions } from '../../../shared/aws-test/input';
+import { testConnectorSchema, testOptionsSchema, type SweepOptions, type TestConnector } from '../../../shared/aws-test/input';
 import type { RunResult } from '../../../shared/aws-test/result';
 import { formatPath, importConnectorYaml } from '../../../shared/connector';
-import { isAppError } from '../../../shared/errors';
-import { DEFAULT_KEYCHAIN_SERVICE } from '../../main/context';
-import { AwsTestService } from '../../services/aws/test-service';
-import { valueSecrets } from '../../services/aws/value-secrets';
-import { openDatabase } from '../../services/history/database';
-import { HistoryService } from '../../services/history/history-service';
-import { migrations } from '../../services/history/migrations';
-import { KeytarSecretStore } from '../../services/secrets/keytar-store';
-import { requireFlag, type parseFlags } from '../args';
+import { numberFlag, requireFlag, validateFlags, type parseFlags } from '../args';
 import { EXIT, UsageError, type CliIo } from '../command';
+import { withServices } from '../context';
 import { printJson, readInput, readStdin } from '../io';
-import { historyDatabasePath } from '../user-data';
-import { APP_VERSION } from '../version';
 import { formatRun } from './run-output';
+
+/** A secret key and a session token, on two lines: a few kilobytes at most. */
+const MAX_STDIN_BYTES = 64 * 1024;
 
 export const RUN_FLAGS = {
   connector: { type: 'string' },
@@ -31,6 +25,8 @@ export const RUN_FLAGS = {
   db: { type: 'string' },
   'no-history': { type: 'boolean' },
 } as const;
+
+export const RUN_HINTS = { connector: 'file', 'web-identity-token-file': 'file', db: 'file' } as const;
 
 export const RUN_FLAGS_USAGE = [
   '  --connector <file>            Harness connector YAML (or JSON) to test (required)',
@@ -60,70 +56,63 @@ function readConnector(file: string, region: string | undefined): TestConnector 
     throw new UsageError(`the connector is not valid:\n${lines.join('\n')}`);
   }
   const connector = testConnectorFrom(imported.document.connector);
-  return region ? { ...connector, testRegion: region } : connector;
+  return region ? validateFlags(testConnectorSchema, { ...connector, testRegion: region }, { testRegion: '--region' }) : connector;
 }
 
 /** With --secret-key-stdin the connector's references are answered from standard input. */
-async function secretsFor(connector: TestConnector, fromStdin: boolean, keychain: KeytarSecretStore) {
-  if (!fromStdin) return { connector, secrets: keychain };
-  const [secret = '', token = ''] = (await readStdin()).split(/\r?\n/);
+async function stdinSecrets(connector: TestConnector): Promise<{ connector: TestConnector; values: Record<string, string> }> {
+  const [secret = '', token = ''] = (await readStdin(MAX_STDIN_BYTES)).split(/\r?\n/);
   if (!secret) throw new UsageError('--secret-key-stdin: standard input is empty; give the secret key on the first line.');
   if (!connector.manual) throw new UsageError('--secret-key-stdin only applies to ManualConfig connectors.');
   const tokenRef = connector.manual.sessionTokenRef ?? 'stdin_session_token';
   const values: Record<string, string> = { [connector.manual.secretKeyRef]: secret, ...(token ? { [tokenRef]: token } : {}) };
   const withToken = token ? { ...connector, manual: { ...connector.manual, sessionTokenRef: tokenRef } } : connector;
-  return { connector: withToken, secrets: valueSecrets(values, keychain) };
+  return { connector: withToken, values };
 }
 
-export function millisecondsOf(flag: string, value: string | undefined, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 100 || n > max)
-    throw new UsageError(`${flag} must be a whole number of milliseconds from 100 to ${max}, not "${value}".`);
-  return n;
-}
+export const OPTION_FLAG_NAMES = {
+  endpointUrl: '--endpoint-url',
+  profile: '--profile',
+  irsaRoleArn: '--role-arn',
+  irsaTokenFile: '--web-identity-token-file',
+  timeoutMs: '--timeout-ms',
+};
 
 /** The part `awb test` and `awb sweep` share: read input, run with cancel on Ctrl-C, record, print, exit code. */
 export async function runFromCli(values: RunValues, sweep: SweepOptions | undefined, io: CliIo): Promise<number> {
   if (values.db && values['no-history']) throw new UsageError('--db and --no-history exclude each other.');
-  const options: TestOptions = {
-    endpointUrl: values['endpoint-url'],
-    profile: values.profile,
-    irsaRoleArn: values['role-arn'],
-    irsaTokenFile: values['web-identity-token-file'],
-    fips: values.fips,
-    timeoutMs: millisecondsOf('--timeout-ms', values['timeout-ms'], 300_000),
-  };
-  if (options.endpointUrl && !URL.canParse(options.endpointUrl))
-    throw new UsageError(`--endpoint-url "${options.endpointUrl}" is not a URL.`);
-  const keychain = new KeytarSecretStore({ service: DEFAULT_KEYCHAIN_SERVICE });
-  const read = await secretsFor(
-    readConnector(requireFlag(values, 'connector'), values.region),
-    values['secret-key-stdin'] ?? false,
-    keychain,
+  const options = validateFlags(
+    testOptionsSchema,
+    {
+      endpointUrl: values['endpoint-url'],
+      profile: values.profile,
+      irsaRoleArn: values['role-arn'],
+      irsaTokenFile: values['web-identity-token-file'],
+      fips: values.fips,
+      timeoutMs: numberFlag(values['timeout-ms']),
+    },
+    OPTION_FLAG_NAMES,
   );
-  const dbPath = values['no-history'] ? null : historyDatabasePath(values.db);
-  const db = dbPath ? openDatabase(dbPath, { migrations }) : null;
-  const service = new AwsTestService({
-    secrets: read.secrets,
-    history: db ? new HistoryService(db) : null,
-    appVersion: APP_VERSION,
-    env: process.env,
-  });
+  const connector = readConnector(requireFlag(values, 'connector'), values.region);
+  const given = values['secret-key-stdin'] ? await stdinSecrets(connector) : { connector, values: undefined };
+  const databasePath = values['no-history'] ? null : values.db;
   const controller = new AbortController();
-  const onInterrupt = () => controller.abort();
-  process.once('SIGINT', onInterrupt);
+  const onSignal = () => controller.abort();
+  process.once('SIGINT', onSignal);
   let result: RunResult;
+  let recordedIn: string | null;
   try {
-    result = await service.run(read.connector, options, sweep, { signal: controller.signal });
-  } catch (error) {
-    if (isAppError(error)) throw new UsageError(`${error.value.message} ${error.value.fix}`);
-    throw error;
+    [result, recordedIn] = await withServices(
+      { databasePath, ...(given.values ? { givenSecrets: given.values } : {}) },
+      async (services) => [
+        await services.tests.run(given.connector, options, sweep, { signal: controller.signal }),
+        databasePath === null ? null : services.paths.database,
+      ],
+    );
   } finally {
-    process.off('SIGINT', onInterrupt);
-    db?.close();
+    process.off('SIGINT', onSignal);
   }
   if (values.json) printJson(io, result);
-  else io.stdout(formatRun(result, dbPath));
+  else io.stdout(formatRun(result, recordedIn));
   return result.status === 'pass' ? EXIT.ok : EXIT.failed;
 }

@@ -1,33 +1,30 @@
-import { REGION_PRESETS, type SweepOptions } from '../../../shared/aws-test/input';
-import { parseFlags } from '../args';
-import { UsageError, type Command } from '../command';
-import { millisecondsOf, RUN_FLAGS, RUN_FLAGS_USAGE, runFromCli } from './run-shared';
+import { REGION_PRESETS, sweepOptionsSchema } from '../../../shared/aws-test/input';
+import { numberFlag, parseFlags, validateFlags } from '../args';
+import type { Command } from '../command';
+import { RUN_FLAGS, RUN_FLAGS_USAGE, RUN_HINTS, runFromCli } from './run-shared';
 
-function regionsOf(value: string | undefined): SweepOptions['regions'] {
+const FLAGS = {
+  ...RUN_FLAGS,
+  regions: { type: 'string' },
+  concurrency: { type: 'string' },
+  'region-timeout-ms': { type: 'string' },
+} as const;
+
+/** A preset name as it is; anything else is a comma-separated list that the schema checks region by region. */
+function regionsOf(value: string | undefined): unknown {
   if (value === undefined) return 'all';
-  if ((REGION_PRESETS as readonly string[]).includes(value)) return value as (typeof REGION_PRESETS)[number];
-  const list = value
+  if ((REGION_PRESETS as readonly string[]).includes(value)) return value;
+  return value
     .split(',')
     .map((r) => r.trim())
     .filter(Boolean);
-  const bad = list.find((r) => !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(r));
-  if (list.length === 0 || bad !== undefined)
-    throw new UsageError(
-      `--regions takes all, commercial, gov, cn, reported or a list like us-east-1,eu-west-1${bad ? `; "${bad}" is not a region code` : ''}.`,
-    );
-  return list;
-}
-
-function concurrencyOf(value: string | undefined): number {
-  if (value === undefined) return 8;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--concurrency must be a whole number from 1 to 64, not "${value}".`);
-  return n;
 }
 
 export const sweepCommand: Command = {
   name: 'sweep',
   summary: 'Run the connection test across many regions at once',
+  flags: FLAGS,
+  hints: RUN_HINTS,
   usage: [
     'Usage: awb sweep --connector <file.yaml> [--regions all|commercial|gov|cn|reported|<r1,r2,…>] [--concurrency <n>] [options]',
     '',
@@ -42,13 +39,16 @@ export const sweepCommand: Command = {
     RUN_FLAGS_USAGE,
   ].join('\n'),
   async run(argv, io) {
-    const { values } = parseFlags(argv, {
-      ...RUN_FLAGS,
-      regions: { type: 'string' },
-      concurrency: { type: 'string' },
-      'region-timeout-ms': { type: 'string' },
-    });
-    const regionTimeoutMs = millisecondsOf('--region-timeout-ms', values['region-timeout-ms'], 900_000);
-    return runFromCli(values, { regions: regionsOf(values.regions), concurrency: concurrencyOf(values.concurrency), regionTimeoutMs }, io);
+    const { values } = parseFlags(argv, FLAGS);
+    const sweep = validateFlags(
+      sweepOptionsSchema,
+      {
+        regions: regionsOf(values.regions),
+        concurrency: numberFlag(values.concurrency),
+        regionTimeoutMs: numberFlag(values['region-timeout-ms']),
+      },
+      { regions: '--regions', concurrency: '--concurrency', regionTimeoutMs: '--region-timeout-ms' },
+    );
+    return runFromCli(values, sweep, io);
   },
 };

@@ -1,10 +1,12 @@
 import { parseFlags } from '../args';
 import type { Command } from '../command';
-import { RUN_FLAGS, RUN_FLAGS_USAGE, runFromCli } from './run-shared';
+import { RUN_FLAGS, RUN_FLAGS_USAGE, RUN_HINTS, runFromCli } from './run-shared';
 
 export const testCommand: Command = {
   name: 'test',
   summary: 'Test a connector as Harness does: credentials, STS identity, cross-account role, ec2:DescribeRegions',
+  flags: RUN_FLAGS,
+  hints: RUN_HINTS,
   usage: [
     'Usage: awb test --connector <file.yaml> [options]',
     '',

@@ -5,7 +5,6 @@ import type { HistoryService } from '../history/history-service';
 import type { SecretStore } from '../secrets/secret-store';
 import type { Env } from './http';
 import { buildRun } from './request';
-import { runChecks } from './sweep';
 
 export interface TestServiceDeps {
   readonly secrets: Pick<SecretStore, 'get'>;
@@ -50,6 +49,8 @@ export class AwsTestService {
     const controller = new AbortController();
     hooks.signal?.addEventListener('abort', () => controller.abort(), { once: true });
     const done = (async () => {
+      // The AWS SDK loads with the first run, so commands and windows that never test start without it.
+      const { runChecks } = await import('./sweep');
       const result = await runChecks(
         { ...request, runId },
         { secrets: this.deps.secrets, endpoints, env: this.deps.env, ...(this.deps.clock ? { clock: this.deps.clock } : {}) },

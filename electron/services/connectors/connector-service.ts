@@ -11,7 +11,7 @@ import {
   testRegionOf,
   type ConnectorDocument,
 } from '../../../shared/connector';
-import type { ConnectorSummary, SavedConnector, SecretStatus } from '../../../shared/ipc/channels/connectors';
+import type { ConnectorSummary, SavedConnector, SecretStatus } from '../../../shared/connector/saved';
 import type { SecretStore } from '../secrets/secret-store';
 
 interface ConnectorRow {

@@ -1,5 +1,4 @@
 import { testRegionOf, importConnectorYaml } from '../../../shared/connector';
-import { checkPolicies } from '../policy/check';
 import type { ReadInput } from './detect';
 import { evidenceOf, type Draft } from './draft';
 import { findAll } from './scan';
@@ -22,6 +21,8 @@ export async function policyDrafts(inputs: readonly ReadInput[]): Promise<Draft[
   const connector = inputs.find((input) => input.kind === 'connector_yaml');
   const document = connector ? importConnectorYaml(connector.text).document : null;
   const region = document ? testRegionOf(document.connector) : 'us-east-1';
+  // The IAM evaluator and its data load only when a policy was given: most diagnoses never need them.
+  const { checkPolicies } = await import('../policy/check');
   const result = await checkPolicies({
     identity: policies.map((input) => ({ name: input.name.slice(0, 200) || 'policy', text: input.text.slice(0, 1024 * 1024) })),
     actions: [...actions],

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { RunSummary } from '../../../shared/ipc/channels/history';
+import type { RunSummary } from '../../../shared/history/schema';
 import { recordRun, type RunRecord } from './run-record';
 
 interface RunRow {
@@ -29,6 +29,12 @@ export class HistoryService {
   /** True when a run with this id is already recorded. */
   has(runId: string): boolean {
     return this.db.prepare('SELECT 1 FROM runs WHERE id = ?').get(runId) !== undefined;
+  }
+
+  /** The SQLite library's version and the schema version of this file, for `app.info`. */
+  databaseInfo(): { sqliteVersion: string; schemaVersion: number } {
+    const sqliteVersion = this.db.prepare<[], { v: string }>('SELECT sqlite_version() AS v').get()?.v ?? 'unknown';
+    return { sqliteVersion, schemaVersion: this.db.pragma('user_version', { simple: true }) as number };
   }
 
   list(query: ListQuery): { runs: RunSummary[]; total: number } {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { TestConnector } from '../../../shared/aws-test/input';
 import type { RunResult } from '../../../shared/aws-test/result';
-import type { RunSummary } from '../../../shared/ipc/channels/history';
+import type { RunSummary } from '../../../shared/history/schema';
 import { redactSecrets } from '../../../shared/redact';
 
 export interface RunRecord {

@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors';
-import type { KeychainStatus } from '../../../shared/ipc/channels/app';
+import type { KeychainStatus } from '../../../shared/secrets/schema';
 import { keychainBackend, keychainFix } from './keychain-help';
 import type { SecretStore } from './secret-store';
 import type * as KeytarModule from 'keytar';

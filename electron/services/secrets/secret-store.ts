@@ -1,4 +1,4 @@
-import type { KeychainStatus } from '../../../shared/ipc/channels/app';
+import type { KeychainStatus } from '../../../shared/secrets/schema';
 
 /**
  * Where secret keys and session tokens live, keyed by their Harness secret reference. The app has

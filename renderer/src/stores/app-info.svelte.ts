@@ -1,5 +1,5 @@
 import type { AppErrorValue } from '../../../shared/errors';
-import type { AppInfo } from '../../../shared/ipc/channels/app';
+import type { AppInfo } from '../../../shared/app/schema';
 import { api } from '../lib/api';
 
 /** What the main process reports about itself: versions, paths, keychain status. Loaded once at start. */

@@ -1,6 +1,6 @@
 import { importConnectorYaml, type YamlIssue } from '../../../shared/connector';
 import type { AppErrorValue } from '../../../shared/errors';
-import type { ConnectorSummary } from '../../../shared/ipc/channels/connectors';
+import type { ConnectorSummary } from '../../../shared/connector/saved';
 import { api } from '../lib/api';
 import { WizardState } from '../views/connectors/wizard-state.svelte';
 

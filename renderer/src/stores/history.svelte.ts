@@ -1,5 +1,5 @@
 import type { AppErrorValue } from '../../../shared/errors';
-import type { RunSummary } from '../../../shared/ipc/channels/history';
+import type { RunSummary } from '../../../shared/history/schema';
 import { api } from '../lib/api';
 
 class HistoryStore {

@@ -1,33 +1,5 @@
-import { z } from 'zod';
-import { appErrorSchema } from '../../errors';
+import { appInfoSchema } from '../../app/schema';
 import { channel, noArgs } from '../define';
-
-export const keychainStatusSchema = z.object({
-  available: z.boolean(),
-  backend: z.string(),
-  message: z.string(),
-  fix: z.string(),
-});
-export type KeychainStatus = z.infer<typeof keychainStatusSchema>;
-
-export const appInfoSchema = z.object({
-  name: z.string(),
-  version: z.string(),
-  versions: z.object({
-    electron: z.string(),
-    chrome: z.string(),
-    node: z.string(),
-    v8: z.string(),
-    sqlite: z.string(),
-  }),
-  platform: z.string(),
-  arch: z.string(),
-  paths: z.object({ userData: z.string(), database: z.string() }),
-  keychain: keychainStatusSchema,
-  schemaVersion: z.number().int(),
-  notices: z.array(appErrorSchema),
-});
-export type AppInfo = z.infer<typeof appInfoSchema>;
 
 export const appChannels = {
   'app.info': channel({ args: noArgs, result: appInfoSchema }),

@@ -94,7 +94,7 @@ describe('awb delegate irsa', () => {
     expect(awb('delegate', 'frob').code).toBe(2);
     const tooLong = awb('delegate', 'irsa', '--in', FIXTURE, '--service-account', 'x'.repeat(301), '--role-arn', ROLE);
     expect(tooLong.code).toBe(2);
-    expect(tooLong.stderr).toMatch(/Invalid serviceAccount/);
+    expect(tooLong.stderr).toMatch(/--service-account: Too big/);
     expect(awb('delegate').code).toBe(2);
   });
 });

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../../electron/main/handlers';
-import { createRouter } from '../../../electron/main/ipc-router';
+import { createHandlers } from '../../../electron/app/handlers';
+import { createRouter } from '../../../electron/app/ipc-router';
 import { applyEdits, type TextEdit } from '../../../shared/delegate/edits';
 import { createTestContext } from '../../helpers/app-context';
 import { awb } from '../../helpers/awb';

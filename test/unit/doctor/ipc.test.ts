@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../../electron/main/handlers';
-import { createRouter } from '../../../electron/main/ipc-router';
+import { createHandlers } from '../../../electron/app/handlers';
+import { createRouter } from '../../../electron/app/ipc-router';
 import { createTestContext } from '../../helpers/app-context';
 
 const test = createTestContext();

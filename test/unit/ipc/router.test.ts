@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { contract } from '../../../shared/ipc/contract';
-import { createRouter, type Handlers, type Sender } from '../../../electron/main/ipc-router';
+import { createRouter, type Handlers, type Sender } from '../../../electron/app/ipc-router';
 
 const APP = 'app://workbench/index.html';
 const appSender: Sender = { url: APP, isTopFrame: true };

@@ -20,7 +20,7 @@ import {
   type WizardStep,
 } from '../../../../shared/connector';
 import type { AppErrorValue } from '../../../../shared/errors';
-import type { ConnectorSummary, SecretStatus } from '../../../../shared/ipc/channels/connectors';
+import type { ConnectorSummary, SecretStatus } from '../../../../shared/connector/saved';
 import { api } from '../../lib/api';
 
 export interface FieldIssue {

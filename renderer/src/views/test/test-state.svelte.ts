@@ -1,7 +1,7 @@
 import type { CheckName, CheckResult, RegionResult, RunResult } from '../../../../shared/aws-test/result';
 import { CHECK_NAMES } from '../../../../shared/aws-test/result';
 import type { AppErrorValue } from '../../../../shared/errors';
-import type { ConnectorSummary } from '../../../../shared/ipc/channels/connectors';
+import type { ConnectorSummary } from '../../../../shared/connector/saved';
 import type { PreflightResult } from '../../../../shared/network/result';
 import { partitionOfRegion, regionsOfPartition, REGIONS } from '../../../../shared/regions';
 import { api } from '../../lib/api';

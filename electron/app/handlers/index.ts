@@ -1,5 +1,5 @@
-import type { AppContext } from '../context';
 import type { Handlers } from '../ipc-router';
+import type { AppServices } from '../services';
 import { appHandlers } from './app';
 import { awsHandlers } from './aws';
 import { connectorsHandlers } from './connectors';
@@ -10,14 +10,14 @@ import { policyHandlers } from './policy';
 import { secretsHandlers } from './secrets';
 
 /** Maps every contract channel to its service call; the type fails to compile if one is missing. */
-export function createHandlers(ctx: AppContext): Handlers {
+export function createHandlers(services: AppServices): Handlers {
   return {
-    ...appHandlers(ctx),
-    ...connectorsHandlers(ctx),
-    ...secretsHandlers(ctx),
-    ...historyHandlers(ctx),
+    ...appHandlers(services),
+    ...connectorsHandlers(services),
+    ...secretsHandlers(services),
+    ...historyHandlers(services),
     ...delegateHandlers(),
-    ...awsHandlers(ctx),
+    ...awsHandlers(services),
     ...doctorHandlers(),
     ...policyHandlers(),
   };

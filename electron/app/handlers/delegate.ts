@@ -1,7 +1,8 @@
+import type { delegateChannels } from '../../../shared/ipc/channels/delegate';
 import { analyzeManifest, generateArtifacts, prepareIrsa } from '../../services/delegate/delegate-service';
-import type { Handlers } from '../ipc-router';
+import type { HandlersOf } from '../ipc-router';
 
-export function delegateHandlers(): Pick<Handlers, 'delegate.analyze' | 'delegate.irsa' | 'delegate.generate'> {
+export function delegateHandlers(): HandlersOf<typeof delegateChannels> {
   return {
     'delegate.analyze': ({ manifest }) => analyzeManifest(manifest),
     'delegate.irsa': ({ manifest, form }) => prepareIrsa(manifest, form),

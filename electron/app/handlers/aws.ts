@@ -4,15 +4,14 @@ import { createEndpointResolver } from '../../services/aws/endpoints';
 import { planRegions } from '../../services/aws/sweep-plan';
 import { runPreflight } from '../../services/network/preflight';
 import { preflightTargets } from '../../services/network/targets';
-import type { AppContext } from '../context';
-import type { Handlers } from '../ipc-router';
-
-type AwsChannels = 'test.run' | 'sweep.run' | 'test.cancel' | 'preflight.run';
+import type { awsChannels } from '../../../shared/ipc/channels/aws';
+import type { HandlersOf } from '../ipc-router';
+import type { AppServices } from '../services';
 
 /** Tests run on saved connectors: the secret values come from the keychain, never through IPC. */
-export function awsHandlers(ctx: AppContext): Pick<Handlers, AwsChannels> {
-  const service = ctx.tests;
-  const load = async (identifier: string) => testConnectorFrom((await ctx.connectors.get(identifier)).document.connector);
+export function awsHandlers(services: AppServices): HandlersOf<typeof awsChannels> {
+  const service = services.tests;
+  const load = async (identifier: string) => testConnectorFrom((await services.connectors.get(identifier)).document.connector);
   return {
     'test.run': async ({ connectorIdentifier, options, runId }, { emit }) =>
       service.run(await load(connectorIdentifier), options ?? {}, undefined, { runId, onProgress: emit }),
@@ -26,7 +25,7 @@ export function awsHandlers(ctx: AppContext): Pick<Handlers, AwsChannels> {
       const list =
         planned === 'reported' ? regionsOfPartition(partitionOfRegion(testRegion) as CatalogPartition).map((r) => r.code) : planned;
       const targets = preflightTargets(list, createEndpointResolver({ endpointUrl, fips }));
-      return runPreflight(targets, timeoutMs, { env: process.env });
+      return runPreflight(targets, timeoutMs, { env: services.env });
     },
   };
 }
