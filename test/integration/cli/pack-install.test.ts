@@ -1,12 +1,13 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../helpers/temp-dir';
 
 const exec = promisify(execFile);
-const VERSION = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
+const PACKAGE = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string; dependencies: Record<string, string> };
 const PASTED_LINE =
   'An error occurred (InvalidClientTokenId) when calling the GetCallerIdentity operation: The security token included in the request is invalid.\n';
 
@@ -56,9 +57,30 @@ describe.skipIf(process.platform === 'win32')('the packed tarball installed glob
     ).toEqual([]);
   });
 
+  it('imports no package at run time that is not among its dependencies', () => {
+    const bundleDir = join(prefix, 'lib', 'node_modules', 'aws-connector-workbench', 'out', 'cli');
+    const code = readdirSync(bundleDir)
+      .filter((file) => file.endsWith('.js'))
+      .map((file) => readFileSync(join(bundleDir, file), 'utf8'))
+      .join('\n');
+    const specifiers = [...code.matchAll(/(?:\bfrom\s*|\bimport\(\s*|__require\(\s*)"([^"./][^"]*)"/g)].map((m) => m[1] ?? '');
+    const packages = new Set(
+      specifiers
+        .filter((s) => !isBuiltin(s))
+        .map((s) =>
+          s
+            .split('/')
+            .slice(0, s.startsWith('@') ? 2 : 1)
+            .join('/'),
+        ),
+    );
+    expect([...packages].filter((name) => !Object.hasOwn(PACKAGE.dependencies, name))).toEqual([]);
+    expect(packages.size).toBeGreaterThan(0);
+  });
+
   it('awb --version prints the package version', async () => {
     const { stdout } = await awb(['--version']);
-    expect(stdout).toBe(`${VERSION}\n`);
+    expect(stdout).toBe(`${PACKAGE.version}\n`);
   });
 
   it('awb doctor - diagnoses a pasted error line from standard input', async () => {
