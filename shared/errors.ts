@@ -47,6 +47,8 @@ export const APP_ERROR_CLASSES = [
   'database_corrupt',
   'database_too_new',
   'database_locked',
+  'database_read_only',
+  'disk_full',
   'not_found',
   'cancelled',
   'timeout',

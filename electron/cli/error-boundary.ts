@@ -17,7 +17,9 @@ export interface BoundaryOptions {
 export function reportFailure(error: unknown, io: CliIo, options: BoundaryOptions): number {
   const prefix = options.command ? `awb ${options.command.name}` : 'awb';
   if (error instanceof UsageError) {
-    const usage = options.command ? `\n\n${options.command.usage}` : '';
+    // The synopsis, not the whole help: the reason stays the first thing the user reads.
+    const synopsis = options.command?.usage.split('\n\n')[0];
+    const usage = options.command ? `\n\n${synopsis}\nRun awb ${options.command.name} --help for every option.` : '';
     io.stderr(`${prefix}: ${redactSecrets(error.message)}${usage}\n`);
     return EXIT.usage;
   }

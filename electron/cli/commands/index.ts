@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { completionCommand } from './completion';
 import { connectorCommand } from './connector';
 import { delegateCommand } from './delegate';
 import { doctorCommand } from './doctor';
@@ -9,7 +10,7 @@ import { sweepCommand } from './sweep';
 import { testCommand } from './test';
 
 /** Every `awb` command. A capability adds its command file and one entry here. */
-export const commands: readonly Command[] = [
+const tools: readonly Command[] = [
   infoCommand,
   connectorCommand,
   delegateCommand,
@@ -19,3 +20,5 @@ export const commands: readonly Command[] = [
   sweepCommand,
   historyCommand,
 ];
+
+export const commands: readonly Command[] = [...tools, completionCommand(tools)];

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError, type AppErrorValue } from '../../../shared/errors';
@@ -19,6 +19,37 @@ function backupPath(file: string, now: Date): string {
 function isLocked(error: unknown): boolean {
   const code = (error as { code?: string }).code ?? '';
   return code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED');
+}
+
+const READ_ONLY_CODES = new Set(['SQLITE_READONLY', 'SQLITE_CANTOPEN', 'SQLITE_PERM', 'EROFS', 'EACCES', 'EPERM']);
+const FULL_CODES = new Set(['SQLITE_FULL', 'ENOSPC', 'EDQUOT']);
+
+/** SQLite and file-system failures that say something to the user, as error values with their fix; else null. */
+export function storageError(file: string, error: unknown): AppError | null {
+  const code = (error as { code?: string }).code ?? '';
+  const base = code.replace(/_[A-Z]+$/, '');
+  if (isLocked(error)) {
+    return new AppError(
+      'database_locked',
+      `The history database at ${file} is locked by another program.`,
+      'Close the other copy of AWS Connector Workbench (or the program holding the file) and try again.',
+    );
+  }
+  if (READ_ONLY_CODES.has(code) || READ_ONLY_CODES.has(base)) {
+    return new AppError(
+      'database_read_only',
+      `The history database at ${file} cannot be written: its folder is read-only or belongs to someone else.`,
+      'Give your user write access to that folder, or point awb at another with --data-dir (or AWB_DATA_DIR) or --db.',
+    );
+  }
+  if (FULL_CODES.has(code) || FULL_CODES.has(base)) {
+    return new AppError(
+      'disk_full',
+      `The disk holding the history database at ${file} is full.`,
+      'Free some space on that disk (or point awb at another folder with --data-dir), then try again.',
+    );
+  }
+  return null;
 }
 
 function checkIntegrity(db: Database.Database): string | null {
@@ -86,10 +117,17 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
  */
 export function openDatabase(file: string, options: OpenOptions): Database.Database {
   const now = options.now ?? (() => new Date());
-  mkdirSync(dirname(file), { recursive: true });
+  if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new AppError(
+      'invalid_input',
+      `${file} is a folder, not a SQLite file.`,
+      'Name the history file itself, e.g. --db <folder>/history.sqlite.',
+    );
+  }
   const existed = existsSync(file);
   let db: Database.Database | undefined;
   try {
+    mkdirSync(dirname(file), { recursive: true });
     db = new Database(file, { timeout: options.busyTimeoutMs ?? 5000 });
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
@@ -107,13 +145,6 @@ export function openDatabase(file: string, options: OpenOptions): Database.Datab
     db?.close();
     if (damaged) throw damaged;
     if (error instanceof AppError) throw error;
-    if (isLocked(error)) {
-      throw new AppError(
-        'database_locked',
-        `The history database at ${file} is locked by another program.`,
-        'Close the other copy of AWS Connector Workbench (or the program holding the file) and try again.',
-      );
-    }
-    throw error;
+    throw storageError(file, error) ?? error;
   }
 }
