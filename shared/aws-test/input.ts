@@ -48,6 +48,7 @@ export const testOptionsSchema = z
   })
   .strict();
 export type TestOptions = z.input<typeof testOptionsSchema>;
+export type ParsedTestOptions = z.output<typeof testOptionsSchema>;
 
 /** `reported`: the regions ec2:DescribeRegions in the Test Region says are enabled for the account. */
 export const REGION_PRESETS = ['all', 'commercial', 'gov', 'cn', 'reported'] as const;
@@ -61,3 +62,4 @@ export const sweepOptionsSchema = z
   })
   .strict();
 export type SweepOptions = z.input<typeof sweepOptionsSchema>;
+export type ParsedSweepOptions = z.output<typeof sweepOptionsSchema>;

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { regionsOfPartition } from '../../shared/regions';
+import { sweepOptionsSchema, testOptionsSchema } from '../../shared/aws-test/input';
 import { buildRun } from '../../electron/services/aws/request';
 import { runChecks } from '../../electron/services/aws/sweep';
 import { valueSecrets } from '../../electron/services/aws/value-secrets';
@@ -31,7 +32,11 @@ export async function benchSweep(): Promise<BenchResult> {
   };
   const deps = { secrets: valueSecrets({ bench_sk: world.admin.secretAccessKey }), env: {} };
   const timed = async (sweep: { regions: string[]; concurrency: number }) => {
-    const { request, endpoints } = buildRun(connector, { endpointUrl: endpoint.url }, sweep);
+    const { request, endpoints } = buildRun(
+      connector,
+      testOptionsSchema.parse({ endpointUrl: endpoint.url }),
+      sweepOptionsSchema.parse(sweep),
+    );
     const start = performance.now();
     const result = await runChecks(request, { ...deps, endpoints });
     if (result.status !== 'pass') throw new Error(`bench sweep failed: ${JSON.stringify(result.findings)}`);

@@ -1,4 +1,5 @@
 import { testConnectorFrom } from '../../../shared/aws-test/from-connector';
+import { testOptionsSchema } from '../../../shared/aws-test/input';
 import { DEFAULT_TEST_REGION, partitionOfRegion, regionsOfPartition, type CatalogPartition } from '../../../shared/regions';
 import { createEndpointResolver } from '../../services/aws/endpoints';
 import { planRegions } from '../../services/aws/sweep-plan';
@@ -8,15 +9,17 @@ import type { awsChannels } from '../../../shared/ipc/channels/aws';
 import type { HandlersOf } from '../ipc-router';
 import type { AppServices } from '../services';
 
+const defaultOptions = testOptionsSchema.parse({});
+
 /** Tests run on saved connectors: the secret values come from the keychain, never through IPC. */
 export function awsHandlers(services: AppServices): HandlersOf<typeof awsChannels> {
   const service = services.tests;
   const load = async (identifier: string) => testConnectorFrom((await services.connectors.get(identifier)).document.connector);
   return {
     'test.run': async ({ connectorIdentifier, options, runId }, { emit }) =>
-      service.run(await load(connectorIdentifier), options ?? {}, undefined, { runId, onProgress: emit }),
+      service.run(await load(connectorIdentifier), options ?? defaultOptions, undefined, { runId, onProgress: emit }),
     'sweep.run': async ({ connectorIdentifier, options, runId, sweep }, { emit }) =>
-      service.run(await load(connectorIdentifier), options ?? {}, sweep, { runId, onProgress: emit }),
+      service.run(await load(connectorIdentifier), options ?? defaultOptions, sweep, { runId, onProgress: emit }),
     'test.cancel': ({ runId }) => ({ runId, cancelled: service.cancel(runId) }),
     'preflight.run': async ({ connectorIdentifier, regions, endpointUrl, fips, timeoutMs }) => {
       const testRegion = connectorIdentifier ? (await load(connectorIdentifier)).testRegion : DEFAULT_TEST_REGION;

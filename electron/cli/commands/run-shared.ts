@@ -1,5 +1,5 @@
 import { testConnectorFrom } from '../../../shared/aws-test/from-connector';
-import { testConnectorSchema, testOptionsSchema, type SweepOptions, type TestConnector } from '../../../shared/aws-test/input';
+import { testConnectorSchema, testOptionsSchema, type ParsedSweepOptions, type TestConnector } from '../../../shared/aws-test/input';
 import type { RunResult } from '../../../shared/aws-test/result';
 import { formatPath, importConnectorYaml } from '../../../shared/connector';
 import { numberFlag, requireFlag, validateFlags, type parseFlags } from '../args';
@@ -79,7 +79,7 @@ export const OPTION_FLAG_NAMES = {
 };
 
 /** The part `awb test` and `awb sweep` share: read input, run with cancel on Ctrl-C, record, print, exit code. */
-export async function runFromCli(values: RunValues, sweep: SweepOptions | undefined, io: CliIo): Promise<number> {
+export async function runFromCli(values: RunValues, sweep: ParsedSweepOptions | undefined, io: CliIo): Promise<number> {
   if (values.db && values['no-history']) throw new UsageError('--db and --no-history exclude each other.');
   const options = validateFlags(
     testOptionsSchema,

@@ -1,26 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import {
-  sweepOptionsSchema,
-  testOptionsSchema,
-  type SweepOptions,
-  type TestConnector,
-  type TestOptions,
-} from '../../../shared/aws-test/input';
+import type { ParsedSweepOptions, ParsedTestOptions, TestConnector } from '../../../shared/aws-test/input';
 import { createEndpointResolver, type EndpointResolver } from './endpoints';
 import type { RunRequest } from './sweep';
 import { planRegions } from './sweep-plan';
 
 /**
  * Turns what a caller asked for (IPC, CLI) into a run: a plain test covers the Test Region, a sweep
- * the planned regions. The endpoint resolver follows the options (custom URL, FIPS).
+ * the planned regions. The endpoint resolver follows the options (custom URL, FIPS). Options and
+ * sweep arrive checked by the caller's schema (the IPC router, the CLI's flags).
  */
 export function buildRun(
   connector: TestConnector,
-  options: TestOptions,
-  sweep?: SweepOptions,
+  parsed: ParsedTestOptions,
+  sweep?: ParsedSweepOptions,
 ): { request: RunRequest; endpoints: EndpointResolver } {
-  const parsed = testOptionsSchema.parse(options);
-  const plan = sweep ? sweepOptionsSchema.parse(sweep) : null;
+  const plan = sweep ?? null;
   return {
     endpoints: createEndpointResolver({ endpointUrl: parsed.endpointUrl, fips: parsed.fips }),
     request: {

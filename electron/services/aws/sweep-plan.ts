@@ -1,4 +1,4 @@
-import type { SweepOptions } from '../../../shared/aws-test/input';
+import type { ParsedSweepOptions } from '../../../shared/aws-test/input';
 import { AppError } from '../../../shared/errors';
 import { isKnownRegion, partitionOfRegion, REGIONS, regionsOfPartition, type CatalogPartition } from '../../../shared/regions';
 
@@ -8,7 +8,7 @@ const PRESET_PARTITION: Record<'commercial' | 'gov' | 'cn', CatalogPartition> = 
  * The region codes a sweep covers: a preset from the catalog, or the user's list (deduplicated, order
  * kept). `reported` is decided during the run, once the account can be asked.
  */
-export function planRegions(regions: SweepOptions['regions']): string[] | 'reported' {
+export function planRegions(regions: ParsedSweepOptions['regions']): string[] | 'reported' {
   if (regions === 'reported') return 'reported';
   if (regions === 'all') return REGIONS.map((r) => r.code);
   if (typeof regions === 'string') return regionsOfPartition(PRESET_PARTITION[regions]).map((r) => r.code);

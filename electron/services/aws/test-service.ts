@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors';
-import type { SweepOptions, TestConnector, TestOptions } from '../../../shared/aws-test/input';
+import type { ParsedSweepOptions, ParsedTestOptions, TestConnector } from '../../../shared/aws-test/input';
 import type { RunProgress, RunResult } from '../../../shared/aws-test/result';
 import type { HistoryService } from '../history/history-service';
 import type { SecretStore } from '../secrets/secret-store';
@@ -35,8 +35,8 @@ export class AwsTestService {
 
   async run(
     connector: TestConnector,
-    options: TestOptions,
-    sweep: SweepOptions | undefined,
+    options: ParsedTestOptions,
+    sweep: ParsedSweepOptions | undefined,
     hooks: { runId?: string | undefined; onProgress?: (event: RunProgress) => void; signal?: AbortSignal } = {},
   ): Promise<RunResult> {
     const { request, endpoints } = buildRun(connector, options, sweep);

@@ -1,11 +1,11 @@
 import { isMap, isScalar } from 'yaml';
-import { delegateFormSchema, type DelegateForm, type DelegateFormInput } from '../../../shared/delegate/form';
+import type { DelegateForm } from '../../../shared/delegate/form';
 import { namespaceNameProblem } from '../../../shared/delegate/names';
 import { parseOidcIssuer } from '../../../shared/delegate/partition';
 import type { ManifestProblem } from '../../../shared/delegate/problems';
 import type { DelegateAnalysis, DelegateArtifacts, IrsaResult } from '../../../shared/delegate/results';
 import { applyEdits } from '../../../shared/delegate/edits';
-import { AppError, isAppError } from '../../../shared/errors';
+import { isAppError } from '../../../shared/errors';
 import { buildArtifacts, type ManifestFacts } from './generate/artifacts';
 import { applyIrsaEdits } from './irsa';
 import { locate, type LocatedManifest } from './locate';
@@ -13,18 +13,6 @@ import { nodeAt, parseManifest, stringAt } from './manifest';
 import { ROLE_ARN_ANNOTATION, findPlaceholders, validateManifest } from './validate';
 import { resolveRole } from './role';
 import { SecretInEditError, findSecretValues, hideSecretValues } from './secret-values';
-
-/** The form as the IPC router would accept it; callers without the router (the CLI) get the same check. */
-function parseForm(input: DelegateFormInput): DelegateForm {
-  const parsed = delegateFormSchema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw new AppError(
-    'invalid_argument',
-    `Invalid ${issue?.path.join('.') || 'form'}: ${issue?.message ?? 'not accepted'}.`,
-    'Correct that value and try again.',
-  );
-}
 
 /** What a delegate manifest contains and what is wrong with it, before any edit; no Secret value in it. */
 export function analyzeManifest(text: string): DelegateAnalysis {
@@ -124,10 +112,9 @@ function formProblems(form: Pick<DelegateForm, 'oidcIssuer' | 'namespace'>): Man
  * Makes the manifest IRSA-ready and generates everything that goes with it. The edits are splices
  * against `text`; nothing in the result (edits, problems, changes, artifacts) holds a Secret value.
  * Problems refer to lines of the patched manifest when there is one (untouched lines keep their
- * text), else of the input.
+ * text), else of the input. The form arrives checked by its caller's schema (the IPC router, the CLI).
  */
-export function prepareIrsa(text: string, formInput: DelegateFormInput): IrsaResult {
-  const form = parseForm(formInput);
+export function prepareIrsa(text: string, form: DelegateForm): IrsaResult {
   const input = parseManifest(text);
   const inputLocated = locate(input);
   const secrets = findSecretValues(input, inputLocated);
@@ -190,6 +177,6 @@ export function prepareIrsa(text: string, formInput: DelegateFormInput): IrsaRes
 }
 
 /** The generated texts alone, for when there is no manifest (a Helm install, say). */
-export function generateArtifacts(formInput: DelegateFormInput): DelegateArtifacts {
-  return buildArtifacts(parseForm(formInput));
+export function generateArtifacts(form: DelegateForm): DelegateArtifacts {
+  return buildArtifacts(form);
 }

@@ -25,8 +25,11 @@ export async function policyDrafts(inputs: readonly ReadInput[]): Promise<Draft[
   const { checkPolicies } = await import('../policy/check');
   const result = await checkPolicies({
     identity: policies.map((input) => ({ name: input.name.slice(0, 200) || 'policy', text: input.text.slice(0, 1024 * 1024) })),
+    scps: [],
+    useCases: [],
     actions: [...actions],
     region,
+    context: {},
   });
   const byName = new Map(policies.map((input) => [input.name.slice(0, 200) || 'policy', input]));
   return result.results

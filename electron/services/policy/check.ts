@@ -1,13 +1,7 @@
 import { runSimulation, type RunSimulationResults, type Simulation } from '@cloud-copilot/iam-simulate';
 import { USE_CASES, checkActionsFor, withAlwaysNeeded } from '../../../shared/iam/use-cases';
 import { partitionOfRegion } from '../../../shared/regions';
-import {
-  policyCheckRequestSchema,
-  type Lint,
-  type PolicyCheckRequest,
-  type PolicyCheckResult,
-  type Verdict,
-} from '../../../shared/policy/schema';
+import { type Lint, type ParsedPolicyCheckRequest, type PolicyCheckResult, type Verdict } from '../../../shared/policy/schema';
 import { checkAction, exampleResource } from './actions';
 import { lintDocument, parseDocument, type PolicyDocument } from './documents';
 import { explain } from './explain';
@@ -36,7 +30,7 @@ function useCasesNeeding(action: string, chosen: readonly string[]): string[] {
   return withAlwaysNeeded(chosen as never).filter((id) => USE_CASES[id].checkActions.includes(action));
 }
 
-function trustLint(request: ReturnType<typeof policyCheckRequestSchema.parse>, lint: Lint[]): void {
+function trustLint(request: ParsedPolicyCheckRequest, lint: Lint[]): void {
   if (!request.trust) return;
   const document = parseDocument('trust', request.trust, lint);
   if (!document) return;
@@ -64,12 +58,12 @@ function trustLint(request: ReturnType<typeof policyCheckRequestSchema.parse>, l
 }
 
 /**
+ * Takes the request as its caller's schema check left it (the IPC router, the CLI's flags).
  * Evaluates every requested action against the identity policies, the permissions boundary, the
  * SCPs and the session policy with iam-simulate, and lints the documents. Bad input (malformed JSON,
  * unknown actions) is reported in `lint`, never thrown.
  */
-export async function checkPolicies(raw: PolicyCheckRequest): Promise<PolicyCheckResult> {
-  const request = policyCheckRequestSchema.parse(raw);
+export async function checkPolicies(request: ParsedPolicyCheckRequest): Promise<PolicyCheckResult> {
   const lint: Lint[] = [];
   const identity = request.identity.map((input) => parseDocument('identity', input, lint)).filter((d): d is PolicyDocument => d !== null);
   const boundary = request.boundary ? parseDocument('boundary', request.boundary, lint) : null;

@@ -3,7 +3,7 @@ import type { PrincipalSpec } from '../../aws-endpoint';
 import { runChecks, type AwsTestDeps, type RunHooks } from '../../../electron/services/aws/sweep';
 import { buildRun } from '../../../electron/services/aws/request';
 import { valueSecrets } from '../../../electron/services/aws/value-secrets';
-import type { SweepOptions, TestOptions } from '../../../shared/aws-test/input';
+import { sweepOptionsSchema, testOptionsSchema, type SweepOptions, type TestOptions } from '../../../shared/aws-test/input';
 
 /** A ManualConfig connector whose secret key (and session token) are given as values for the run. */
 export function manualConnector(principal: Pick<PrincipalSpec, 'accessKeyId'>, overrides: Partial<TestConnector> = {}): TestConnector {
@@ -31,6 +31,10 @@ export async function run(
   sweep?: SweepOptions,
   hooks?: RunHooks,
 ) {
-  const { request, endpoints } = buildRun(connector, { timeoutMs: 5000, ...options }, sweep);
+  const { request, endpoints } = buildRun(
+    connector,
+    testOptionsSchema.parse({ timeoutMs: 5000, ...options }),
+    sweep && sweepOptionsSchema.parse(sweep),
+  );
   return runChecks(request, { env: {}, endpoints, ...deps }, hooks);
 }

@@ -9,6 +9,7 @@ import { migrations } from '../../../electron/services/history/migrations';
 import { buildWorld } from '../../aws-endpoint';
 import { sharedEndpoint, withEndpoint } from '../../helpers/aws-endpoint';
 import { tempDir } from '../../helpers/temp-dir';
+import { runTest } from '../../helpers/parsed-calls';
 import { manualConnector, secretsOf } from './helpers';
 
 const world = buildWorld({
@@ -27,10 +28,10 @@ afterAll(() => {
 
 describe('recording runs in history', () => {
   it('refuses a run id that is already in history before testing anything, keeping the recorded run', async () => {
-    const first = await service.run(manualConnector(world.admin), { endpointUrl: endpoint.url }, undefined);
+    const first = await runTest(service, manualConnector(world.admin), { endpointUrl: endpoint.url }, undefined);
     const before = endpoint.requests.length;
     await expect(
-      service.run(manualConnector(world.admin), { endpointUrl: endpoint.url }, undefined, { runId: first.runId }),
+      runTest(service, manualConnector(world.admin), { endpointUrl: endpoint.url }, undefined, { runId: first.runId }),
     ).rejects.toMatchObject({
       value: { class: 'invalid_argument', message: expect.stringContaining('already in history') },
     });
@@ -39,7 +40,7 @@ describe('recording runs in history', () => {
   });
 
   it('records a passed test with its checks, identity and a connector snapshot without the secret', async () => {
-    const result = await service.run(manualConnector(world.admin), { endpointUrl: endpoint.url }, undefined);
+    const result = await runTest(service, manualConnector(world.admin), { endpointUrl: endpoint.url }, undefined);
     expect(history.list({ limit: 10 }).runs[0]).toMatchObject({
       id: result.runId,
       kind: 'test',
@@ -69,7 +70,8 @@ describe('recording runs in history', () => {
 
   it('records a sweep cancelled midway, with the finished regions and the cancelled ones', async () => {
     const runId = '6f1c2a4e-0000-4000-8000-000000000001';
-    const result = await service.run(
+    const result = await runTest(
+      service,
       manualConnector(world.admin),
       { endpointUrl: endpoint.url },
       { regions: 'commercial', concurrency: 3 },
@@ -99,8 +101,8 @@ describe('recording runs in history', () => {
       const local = new AwsTestService({ secrets: secretsOf(hung.admin), history, appVersion: '9.9.9', env: {} });
       const connector = manualConnector(hung.admin);
       const runs = [
-        local.run(connector, { endpointUrl: server.url, timeoutMs: 60_000 }, undefined),
-        local.run(connector, { endpointUrl: server.url, timeoutMs: 60_000 }, { regions: ['us-west-2'], concurrency: 1 }),
+        runTest(local, connector, { endpointUrl: server.url, timeoutMs: 60_000 }, undefined),
+        runTest(local, connector, { endpointUrl: server.url, timeoutMs: 60_000 }, { regions: ['us-west-2'], concurrency: 1 }),
       ];
       await expect.poll(() => server.requests.length).toBeGreaterThanOrEqual(2);
       expect(local.active).toBe(2);
@@ -117,7 +119,7 @@ describe('recording runs in history', () => {
     const hung = buildWorld({ overrides: { faults: { 'us-east-1': { hang: true } } } });
     await withEndpoint(hung.config, async (server) => {
       const local = new AwsTestService({ secrets: secretsOf(hung.admin), history, appVersion: '9.9.9', env: {} });
-      const result = await local.run(manualConnector(hung.admin), { endpointUrl: server.url, timeoutMs: 300 }, undefined);
+      const result = await runTest(local, manualConnector(hung.admin), { endpointUrl: server.url, timeoutMs: 300 }, undefined);
       expect(history.list({ limit: 50 }).runs.find((r) => r.id === result.runId)?.status).toBe('timeout');
     });
   });

@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { generateArtifacts, prepareIrsa } from '../../../electron/services/delegate/delegate-service';
+import { generateArtifacts, prepareIrsa } from '../../helpers/parsed-calls';
 import { trustPolicy } from '../../../electron/services/delegate/generate/trust-policy';
 import { parseOidcIssuer } from '../../../shared/delegate/partition';
 import { fixture, NS, patchedText, ROLE, SA } from './fixtures';

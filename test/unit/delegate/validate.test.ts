@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeManifest, prepareIrsa } from '../../../electron/services/delegate/delegate-service';
+import { analyzeManifest } from '../../../electron/services/delegate/delegate-service';
+import { prepareIrsa } from '../../helpers/parsed-calls';
 import type { ManifestProblem } from '../../../shared/delegate/problems';
 import { fixture, NS, patchedText, ROLE, SA } from './fixtures';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPolicies } from '../../../electron/services/policy/check';
+import { checkPolicies } from '../../helpers/parsed-calls';
 
 const doc = (name: string, statements: unknown[]) => ({
   name,

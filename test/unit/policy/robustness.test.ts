@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkPolicies } from '../../../electron/services/policy/check';
+import { checkPolicies } from '../../helpers/parsed-calls';
 import { policyCheckResultSchema } from '../../../shared/policy/schema';
 
 const statement = fc.record(
