@@ -1,7 +1,9 @@
 import { AppError, type AppErrorValue } from '../../shared/errors';
 import { contract, isChannel, type Channel, type ChannelProgress, type ChannelResult, type ParsedArgs } from '../../shared/ipc/contract';
 import type { IpcResult } from '../../shared/ipc/define';
+import { DEFAULT_VALUE_LIMITS, valueBoundsProblem } from '../../shared/bounds';
 import { redactSecrets } from '../../shared/redact';
+import { describeIssues } from '../../shared/validation-message';
 
 /** Who sent a call: the URL of the sending frame and whether it is the window's top-level frame. */
 export interface Sender {
@@ -43,13 +45,6 @@ function failure(errorValue: AppErrorValue): IpcResult<never> {
   return { ok: false, error: errorValue };
 }
 
-function describeIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {
-  return issues
-    .slice(0, 5)
-    .map((issue) => (issue.path.length ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message))
-    .join('; ');
-}
-
 /**
  * The single gate between renderer and services. Every call is checked in this order: the channel
  * exists, the sender is the app's own top-level page, the argument matches the channel's schema.
@@ -60,19 +55,15 @@ function describeIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: st
 export function createRouter(handlers: Handlers, options: RouterOptions): Router {
   const log = options.log ?? (() => undefined);
 
-  async function invoke(
-    channelName: string,
-    rawArgs: unknown,
-    sender: Sender,
-    emit: (event: unknown) => void = () => undefined,
-  ): Promise<IpcResult<unknown>> {
-    if (!isChannel(channelName)) {
-      return failure({
-        class: 'unknown_channel',
-        message: `There is no IPC channel named "${channelName.slice(0, 80)}".`,
-        fix: 'Update the app; the window and the main process are out of step.',
-      });
-    }
+  const internal = (channelName: string): IpcResult<never> =>
+    failure({
+      class: 'internal',
+      message: `Something went wrong in the app while handling ${channelName}.`,
+      fix: 'Try again. If it keeps happening, restart the app and report the steps that led here.',
+    });
+
+  /** Checks the call; the value to run the handler with, or the failure to answer with. */
+  function admit(channelName: Channel, rawArgs: unknown, sender: Sender): { args: unknown } | IpcResult<never> {
     if (!sender.isTopFrame || !options.isAppUrl(sender.url)) {
       return failure({
         class: 'forbidden_sender',
@@ -81,39 +72,65 @@ export function createRouter(handlers: Handlers, options: RouterOptions): Router
       });
     }
     const spec = contract[channelName];
-    const parsed = spec.args.safeParse(rawArgs);
-    if (!parsed.success) {
+    // Size and depth first: a schema or a scan must never meet a value that could exhaust the stack or the clock.
+    const tooBig = valueBoundsProblem(rawArgs, { ...DEFAULT_VALUE_LIMITS, ...('limits' in spec ? spec.limits : {}) });
+    if (tooBig) {
       return failure({
         class: 'invalid_argument',
-        message: `Invalid argument for ${channelName}: ${describeIssues(parsed.error.issues)}.`,
-        fix: 'Correct the highlighted value and try again.',
+        message: `The argument for ${channelName} was refused before reading it: ${tooBig}.`,
+        fix: 'Send less at once: split the input, or paste only the part that matters.',
       });
     }
+    const parsed = spec.args.safeParse(rawArgs);
+    if (parsed.success) return { args: parsed.data };
+    return failure({
+      class: 'invalid_argument',
+      message: redactSecrets(`Invalid argument for ${channelName}: ${describeIssues(parsed.error.issues)}.`),
+      fix: 'Correct the highlighted value and try again.',
+    });
+  }
+
+  async function call(channelName: Channel, args: unknown, sender: Sender, emit: (event: unknown) => void): Promise<IpcResult<unknown>> {
+    const spec = contract[channelName];
     // Progress reaches the window like a result does: only the fields the contract declares.
-    const progress = spec.progress;
     const send = (event: unknown) => {
-      const checked = progress?.safeParse(event);
+      const checked = spec.progress?.safeParse(event);
       if (checked?.success) emit(checked.data);
       else log(`[ipc] ${channelName}: a progress event that does not match the contract was dropped.`);
     };
     try {
       const handler = handlers[channelName] as Handler<Channel>;
-      const value = await handler(parsed.data as never, { sender, emit: send as never });
+      const value = await handler(args as never, { sender, emit: send as never });
       return { ok: true, value: spec.result.parse(value) };
     } catch (error) {
       if (error instanceof AppError) {
-        return failure({
-          class: error.value.class,
-          message: redactSecrets(error.value.message),
-          fix: redactSecrets(error.value.fix),
-        });
+        return failure({ class: error.value.class, message: redactSecrets(error.value.message), fix: redactSecrets(error.value.fix) });
       }
       log(`[ipc] ${channelName} failed: ${redactSecrets(error instanceof Error ? error.message : String(error))}`);
+      return internal(channelName);
+    }
+  }
+
+  async function invoke(
+    channelName: string,
+    rawArgs: unknown,
+    sender: Sender,
+    emit: (event: unknown) => void = () => undefined,
+  ): Promise<IpcResult<unknown>> {
+    if (typeof channelName !== 'string' || !isChannel(channelName)) {
       return failure({
-        class: 'internal',
-        message: `Something went wrong in the app while handling ${channelName}.`,
-        fix: 'Try again. If it keeps happening, restart the app and report the steps that led here.',
+        class: 'unknown_channel',
+        message: `There is no IPC channel named "${redactSecrets(String(channelName).slice(0, 80))}".`,
+        fix: 'Update the app; the window and the main process are out of step.',
       });
+    }
+    // Calls never reject: whatever fails while admitting the call is an error value too.
+    try {
+      const admitted = admit(channelName, rawArgs, sender);
+      return 'ok' in admitted ? admitted : await call(channelName, admitted.args, sender, emit);
+    } catch (error) {
+      log(`[ipc] ${channelName} could not be admitted: ${redactSecrets(error instanceof Error ? error.message : String(error))}`);
+      return internal(channelName);
     }
   }
   // One implementation serves both overloads: the checks above make the typed one true.

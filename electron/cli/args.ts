@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { z } from 'zod';
+import { issueMessage } from '../../shared/validation-message';
 import { UsageError, type Flags } from './command';
 
 /** Strict flag parsing: an unknown flag or a missing value is a usage error, never a guess. */
@@ -36,7 +37,7 @@ export function validateFlags<S extends z.ZodType>(schema: S, value: unknown, fl
   const lines = parsed.error.issues.slice(0, 5).map((issue) => {
     const path = issue.path.map(String).join('.');
     const flag = flags[path] ?? flags[issue.path.map(String)[0] ?? ''] ?? (path || 'input');
-    return `${flag}: ${issue.message}`;
+    return `${flag}: ${issueMessage(issue)}`;
   });
   throw new UsageError(lines.join('\n'));
 }

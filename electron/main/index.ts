@@ -7,14 +7,22 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createHandlers } from '../app/handlers';
 import { createRouter, type Sender } from '../app/ipc-router';
 import { createServices, type AppServices } from '../app/services';
-import { APP_ORIGIN, isAppUrl, isPermissionGranted, navigationDecision, windowOptions } from './security';
+import { installMenu } from './menu';
+import { APP_ORIGIN, devServerUrlOf, isAppUrl, isPermissionGranted, navigationDecision, windowOptions } from './security';
 
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const devServerUrl = devServerUrlOf(process.env, app.isPackaged);
 const appUrl = (url: string) => isAppUrl(url, devServerUrl);
 
 function senderOf(event: IpcMainInvokeEvent): Sender {
   const frame = event.senderFrame;
   return { url: frame?.url ?? '', isTopFrame: frame !== null && frame === event.sender.mainFrame };
+}
+
+function guardNavigation(navigation: { url: string; preventDefault(): void }): void {
+  const decision = navigationDecision(navigation.url, devServerUrl);
+  if (decision === 'allow') return;
+  navigation.preventDefault();
+  if (decision === 'open-external') void shell.openExternal(navigation.url);
 }
 
 function lockDownSessions(): void {
@@ -25,12 +33,10 @@ function lockDownSessions(): void {
     isPermissionGranted(permission, requestingOrigin, devServerUrl),
   );
   app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (navigation) => {
-      const decision = navigationDecision(navigation.url, devServerUrl);
-      if (decision === 'allow') return;
-      navigation.preventDefault();
-      if (decision === 'open-external') void shell.openExternal(navigation.url);
-    });
+    // A redirect and a frame's own navigation are navigations too: the same rule decides all three.
+    contents.on('will-navigate', guardNavigation);
+    contents.on('will-redirect', guardNavigation);
+    contents.on('will-frame-navigate', guardNavigation);
     contents.on('will-attach-webview', (attach) => attach.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
       if (navigationDecision(url, devServerUrl) === 'open-external') void shell.openExternal(url);
@@ -58,7 +64,9 @@ function windowIconPath(): string {
 
 async function createWindow(): Promise<BrowserWindow> {
   const icon = process.platform === 'linux' ? windowIconPath() : undefined;
-  const window = new BrowserWindow(windowOptions(join(import.meta.dirname, '../preload/index.cjs'), icon));
+  const window = new BrowserWindow(
+    windowOptions(join(import.meta.dirname, '../preload/index.cjs'), { iconPath: icon, devTools: !app.isPackaged }),
+  );
   window.once('ready-to-show', () => window.show());
   await window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
   return window;
@@ -93,6 +101,7 @@ async function ready(): Promise<void> {
   });
   app.on('before-quit', closeAfterRuns(services));
   lockDownSessions();
+  installMenu(app.isPackaged);
   serveRenderer(join(import.meta.dirname, '../renderer'));
   registerIpc(services);
   const window = await createWindow();

@@ -9,10 +9,16 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const EXTERNAL_ALLOWLIST: readonly string[] = ['developer.harness.io', 'docs.aws.amazon.com', 'github.com'];
 
 /** The window's web preferences: every Electron security default on, spelled out so a test can check them. */
-export function windowOptions(preloadPath: string, iconPath?: string): BrowserWindowConstructorOptions {
+export interface WindowChoices {
+  /** Linux takes the window icon from here; macOS and Windows take it from the packaged app. */
+  readonly iconPath?: string | undefined;
+  /** Off in a packaged build: nobody debugging a user's copy should find DevTools one shortcut away. */
+  readonly devTools: boolean;
+}
+
+export function windowOptions(preloadPath: string, choices: WindowChoices = { devTools: false }): BrowserWindowConstructorOptions {
   return {
-    // Linux takes the window icon from here; macOS and Windows take it from the packaged app.
-    ...(iconPath ? { icon: iconPath } : {}),
+    ...(choices.iconPath ? { icon: choices.iconPath } : {}),
     width: 1280,
     height: 820,
     minWidth: 960,
@@ -23,6 +29,7 @@ export function windowOptions(preloadPath: string, iconPath?: string): BrowserWi
     autoHideMenuBar: true,
     webPreferences: {
       preload: preloadPath,
+      devTools: choices.devTools,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -37,6 +44,14 @@ export function windowOptions(preloadPath: string, iconPath?: string): BrowserWi
       safeDialogs: true,
     },
   };
+}
+
+/**
+ * The Vite dev server the development build loads from. A packaged app ignores the variable: it would
+ * let anyone who can set an environment variable point the window, with its `window.api`, at any page.
+ */
+export function devServerUrlOf(env: Readonly<Record<string, string | undefined>>, packaged: boolean): string | undefined {
+  return packaged ? undefined : env.ELECTRON_RENDERER_URL;
 }
 
 /** True for the app's own page: the app protocol in production, the Vite dev server in development. */

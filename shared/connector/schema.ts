@@ -13,9 +13,13 @@ export type CredentialType = (typeof CREDENTIAL_TYPES)[number];
 export const BACKOFF_TYPES = ['FixedDelayBackoffStrategy', 'EqualJitterBackoffStrategy', 'FullJitterBackoffStrategy'] as const;
 export type BackoffType = (typeof BACKOFF_TYPES)[number];
 
-/** Harness's deserializer wording for an unknown enum value. */
-function enumError(label: string) {
-  return (issue: { input?: unknown }) => (issue.input === undefined ? `${label} is required.` : `Invalid value: ${String(issue.input)}`);
+/**
+ * An unknown enum value is named by its field and the values allowed, never quoted: whatever was
+ * typed there may be a secret in the wrong field.
+ */
+function enumError(label: string, values: readonly string[]) {
+  return (issue: { input?: unknown }) =>
+    issue.input === undefined ? `${label} is required.` : `${label} is not one of the accepted values: ${values.join(', ')}.`;
 }
 
 const objectError = (label: string) => ({
@@ -48,7 +52,7 @@ export type CrossAccountAccess = z.infer<typeof crossAccountAccessSchema>;
 
 export const credentialSchema = z.looseObject(
   {
-    type: z.enum(CREDENTIAL_TYPES, { error: enumError('Credential type') }),
+    type: z.enum(CREDENTIAL_TYPES, { error: enumError('Credential type', CREDENTIAL_TYPES) }),
     spec: credentialSpecSchema.nullish(),
     crossAccountAccess: crossAccountAccessSchema.nullish(),
     region: optionalText('Test Region'),
@@ -60,7 +64,7 @@ export type Credential = z.infer<typeof credentialSchema>;
 const delayMs = z.number({ error: 'Must be a number of milliseconds.' }).int('Must be a whole number.').min(0, 'Must not be negative.');
 
 export const backoffSchema = z.looseObject({
-  type: z.enum(BACKOFF_TYPES, { error: enumError('Backoff strategy type') }),
+  type: z.enum(BACKOFF_TYPES, { error: enumError('Backoff strategy type', BACKOFF_TYPES) }),
   spec: z
     .looseObject({
       fixedBackoff: delayMs.nullish(),
@@ -96,8 +100,7 @@ export const connectorSchema = z.looseObject(
       .record(z.string(), z.string({ error: 'A tag value must be text.' }).nullable(), { error: 'Tags must be a map of key: value.' })
       .nullish(),
     type: z.literal('Aws', {
-      error: (issue) =>
-        issue.input === undefined ? 'type is required.' : `Invalid value: ${String(issue.input)}; an AWS connector has type: Aws`,
+      error: (issue) => (issue.input === undefined ? 'type is required.' : 'This is not an AWS connector: an AWS connector has type: Aws.'),
     }),
     spec: awsSpecSchema,
   },

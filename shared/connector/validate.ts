@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ConnectorIssue, PathSegment } from './issues';
+import { valueBoundsProblem, type ValueLimits } from '../bounds';
 import { connectorRuleIssues } from './rules';
 import { connectorDocumentSchema, type ConnectorDocument } from './schema';
 
@@ -17,12 +18,21 @@ function shapeIssues(error: z.ZodError): ConnectorIssue[] {
   }));
 }
 
+/** A connector is a page of YAML; these bounds keep every rule and scan on text of that order. */
+const CONNECTOR_VALUE_LIMITS: ValueLimits = { maxDepth: 24, maxNodes: 5_000, maxStringChars: 64 * 1024, maxTotalChars: 512 * 1024 };
+
 /**
  * Checks a parsed connector file (`{connector: …}`): first its shape, then Harness's rules. The
  * schema has no defaults or transforms, so a valid input needs no rewriting: the input object is
  * returned as the document, keeping its key order for an exact export.
  */
 export function checkConnectorDocument(input: unknown): DocumentCheck {
+  const tooBig = valueBoundsProblem(input, CONNECTOR_VALUE_LIMITS);
+  if (tooBig)
+    return {
+      document: null,
+      issues: [{ path: [], message: `This is not a connector Harness would accept: ${tooBig}.`, severity: 'error' }],
+    };
   const parsed = connectorDocumentSchema.safeParse(input);
   if (!parsed.success) return { document: null, issues: shapeIssues(parsed.error) };
   const document = input as ConnectorDocument;

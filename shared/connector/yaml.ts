@@ -1,3 +1,4 @@
+import { yamlNestingProblem } from '../yaml-depth';
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, stringify, visit, type Document, type Node } from 'yaml';
 import type { ConnectorIssue, PathSegment } from './issues';
 import type { ConnectorDocument } from './schema';
@@ -71,6 +72,14 @@ export function importConnectorYaml(text: string): YamlImport {
           message: `This file is ${size} MB; a connector YAML is a few kilobytes. Check that it is the right file.`,
         },
       ],
+    };
+  }
+  const tooDeep = yamlNestingProblem(text);
+  if (tooDeep) {
+    return {
+      document: null,
+      warnings: [],
+      errors: [{ path: [], line: 1, column: 1, severity: 'error', message: `This is not a connector Harness would accept: ${tooDeep}.` }],
     };
   }
   const lines = new LineCounter();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ValueLimits } from '../bounds';
 import { appErrorSchema } from '../errors';
 
 /** One IPC channel: the schema of its argument, of its result and, for long work, of its progress events. */
@@ -10,6 +11,8 @@ export interface ChannelSpec<
   readonly args: A;
   readonly result: R;
   readonly progress?: P;
+  /** Size and depth the argument may have before its schema runs; the defaults suit a form's worth of data. */
+  readonly limits?: Partial<ValueLimits>;
 }
 
 export function channel<A extends z.ZodType, R extends z.ZodType, P extends z.ZodType | undefined = undefined>(

@@ -189,7 +189,9 @@ test.describe('connectors', () => {
     await page.getByRole('button', { name: 'Import YAML…' }).click();
     await page.getByLabel('Choose a file').setInputFiles(bad);
     await expect(page.getByRole('alert')).toContainText('bad.yaml cannot be imported');
-    await expect(page.getByRole('alert')).toContainText('line 7, column 7 · connector.spec.credential.type: Invalid value: AccessKey');
+    await expect(page.getByRole('alert')).toContainText(
+      'line 7, column 7 · connector.spec.credential.type: Credential type is not one of the accepted values',
+    );
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: testInfo.outputPath('connector-import-error.png') });
     await page.getByLabel('Choose a file').setInputFiles(good);

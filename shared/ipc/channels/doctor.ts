@@ -14,5 +14,9 @@ export const doctorChannels = {
       })
       .strict(),
     result: doctorResultSchema,
+    limits: {
+      maxStringChars: DOCTOR_LIMITS.maxInputChars,
+      maxTotalChars: DOCTOR_LIMITS.maxInputChars * DOCTOR_LIMITS.maxInputs + 1024 * 1024,
+    },
   }),
 };

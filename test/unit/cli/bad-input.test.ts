@@ -25,6 +25,10 @@ const manual = file(
   connectorYaml('ManualConfig', '        accessKey: AKIAIOSFODNN7EXAMPLE\n        secretKeyRef: aws_sk\n'),
 );
 const oidc = file('oidc.yaml', connectorYaml('OidcAuthentication', '        iamRoleArn: arn:aws:iam::123456789012:role/harness\n'));
+const deep = file(
+  'deep.yaml',
+  connectorYaml('InheritFromDelegate', '').replace('executeOnDelegate: true', `extra: ${'{a: '.repeat(5000)}x${'}'.repeat(5000)}`),
+);
 const missing = join(dir.path, 'no-such-file.json');
 const folder = join(dir.path, 'a-folder');
 mkdirSync(folder);
@@ -59,6 +63,7 @@ const CASES: ReadonlyArray<readonly [string, readonly string[], RegExp]> = [
   ['a folder', ['doctor', folder], /is a folder/],
   ['file of the wrong kind', ['test', '--connector', policy, '--no-history'], /the connector is not valid/],
   ['excluding flags', ['test', '--connector', manual, '--db', db, '--no-history'], /--db and --no-history exclude each other/],
+  ['a connector nested 5,000 deep', ['test', '--connector', deep, '--no-history'], /nests more than 64 levels/],
   ['OIDC connector without a token', ['test', '--connector', oidc, '--no-history'], /OIDC connectors authenticate with a token/],
 ];
 
@@ -108,6 +113,13 @@ describe('awb refuses bad usage and bad input with exit 2, one clear message and
     const result = spawnSync('unshare', ['-rm', 'sh', '-c', script], { encoding: 'utf8' });
     expectOneClearMessage({ code: result.status, stdout: result.stdout, stderr: result.stderr }, /cannot be written/);
     expect(result.stderr).toMatch(/--data-dir/);
+  });
+
+  it('a connector nested 5,000 deep is reported as not valid by awb connector validate, exit 1, no stack trace', () => {
+    const result = awb('connector', 'validate', deep);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/nests more than 64 levels/);
+    expect(result.stderr + result.stdout).not.toMatch(/Maximum call stack|^\s+at /m);
   });
 
   it('a history file that is a folder is named as such', () => {

@@ -55,7 +55,9 @@ describe('awb connector validate', () => {
   it('exits 1 when any file is not valid, with file:line:column and Harness wording', () => {
     const result = connector('validate', good, bad);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain(`${bad}:7:7: error: connector.spec.credential.type: Invalid value: AccessKey\n`);
+    expect(result.stdout).toContain(
+      `${bad}:7:7: error: connector.spec.credential.type: Credential type is not one of the accepted values: ManualConfig, InheritFromDelegate, Irsa, OidcAuthentication.\n`,
+    );
   });
 
   it('prints the JSON shape the issue defines', () => {
@@ -66,7 +68,14 @@ describe('awb connector validate', () => {
         {
           file: bad,
           valid: false,
-          errors: [{ path: 'connector.spec.credential.type', message: 'Invalid value: AccessKey', line: 7, column: 7 }],
+          errors: [
+            {
+              path: 'connector.spec.credential.type',
+              message: 'Credential type is not one of the accepted values: ManualConfig, InheritFromDelegate, Irsa, OidcAuthentication.',
+              line: 7,
+              column: 7,
+            },
+          ],
           warnings: [],
         },
         {

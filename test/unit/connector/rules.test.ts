@@ -232,7 +232,7 @@ describe('overview fields', () => {
 
   it('refuses a type other than Aws and reports shape errors by path', () => {
     expect(issues({ connector: { ...doc(OIDC).connector, type: 'Gcp' } })).toEqual([
-      'connector.type: Invalid value: Gcp; an AWS connector has type: Aws',
+      'connector.type: This is not an AWS connector: an AWS connector has type: Aws.',
     ]);
     expect(issues({ connector: { name: 'x' } })).toEqual([
       'connector.identifier: Id is required.',

@@ -114,7 +114,14 @@ describe('YAML errors carry line and column', () => {
 
   it('points an unknown credential type at its value, in Harness wording', () => {
     const text = SHAPES.OIDC!.replace('type: OidcAuthentication', 'type: AccessKey');
-    expect(only(text)).toEqual([{ path: 'connector.spec.credential.type', message: 'Invalid value: AccessKey', line: 7, column: 7 }]);
+    expect(only(text)).toEqual([
+      {
+        path: 'connector.spec.credential.type',
+        message: 'Credential type is not one of the accepted values: ManualConfig, InheritFromDelegate, Irsa, OidcAuthentication.',
+        line: 7,
+        column: 7,
+      },
+    ]);
   });
 
   it('points a missing required field at its parent key', () => {

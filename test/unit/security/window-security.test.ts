@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../../shared/security/csp';
 import { rendererFile } from '../../../electron/main/renderer-file';
-import { isAllowedExternalUrl, isAppUrl, isPermissionGranted, navigationDecision, windowOptions } from '../../../electron/main/security';
+import { existsSync, readFileSync } from 'node:fs';
+import {
+  devServerUrlOf,
+  isAllowedExternalUrl,
+  isAppUrl,
+  isPermissionGranted,
+  navigationDecision,
+  windowOptions,
+} from '../../../electron/main/security';
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(
@@ -31,6 +39,29 @@ describe('window options', () => {
 
   it('loads the preload from the bundled CommonJS file', () => {
     expect(prefs.preload).toMatch(/\.cjs$/);
+  });
+
+  it('has DevTools only when asked (development), off by default', () => {
+    expect(prefs.devTools).toBe(false);
+    expect(windowOptions('/p.cjs', { devTools: true }).webPreferences?.devTools).toBe(true);
+  });
+});
+
+describe('packaged build', () => {
+  it('ignores ELECTRON_RENDERER_URL, so no environment variable can point the window and its api at another page', () => {
+    const env = { ELECTRON_RENDERER_URL: 'https://attacker.example/' };
+    expect(devServerUrlOf(env, true)).toBeUndefined();
+    expect(devServerUrlOf(env, false)).toBe('https://attacker.example/');
+    expect(isAppUrl('https://attacker.example/', devServerUrlOf(env, true))).toBe(false);
+  });
+
+  it('the built main process guards redirects and frame navigations with the navigation rule, and installs the release menu', () => {
+    const main = 'out/main/index.js';
+    if (!existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` first.`);
+    const text = readFileSync(main, 'utf8');
+    for (const event of ['will-navigate', 'will-redirect', 'will-frame-navigate']) expect(text).toContain(`"${event}"`);
+    expect(text).toMatch(/setApplicationMenu/);
+    expect(text).toMatch(/devTools: !\w+\.isPackaged/);
   });
 });
 
