@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { AppError } from '../../../shared/errors';
+import { AppError, isAppError } from '../../../shared/errors';
 import {
   checkConnectorDocument,
   exportConnectorYaml,
@@ -58,6 +58,51 @@ function summaryOf(document: ConnectorDocument, updatedAt: string): ConnectorSum
   };
 }
 
+function checkDocument(document: ConnectorDocument): void {
+  const errors = checkConnectorDocument(document).issues.filter((issue) => issue.severity === 'error');
+  const first = errors[0];
+  if (first) {
+    throw new AppError(
+      'invalid_input',
+      `The connector is not valid: ${formatPath(first.path)}: ${first.message}`,
+      'Correct the highlighted fields and save again.',
+    );
+  }
+}
+
+/** Values only for references the connector names, and none of them typed into a plain field too. */
+function checkSecrets(request: SaveRequest): void {
+  const refs = new Set(secretRefsOf(request.document).map((use) => use.ref));
+  const json = JSON.stringify(request.document);
+  for (const secret of request.secrets) {
+    if (!refs.has(secret.ref)) {
+      throw new AppError(
+        'invalid_argument',
+        `The connector does not use the secret reference ${secret.ref}, so its value was not stored.`,
+        'Send values only for the connector’s accessKeyRef, secretKeyRef and sessionTokenRef.',
+      );
+    }
+    if (secret.value.length >= 4 && json.includes(secret.value)) {
+      throw new AppError(
+        'invalid_input',
+        `A secret value was also typed into one of the connector's fields (reference ${secret.ref}); nothing was saved.`,
+        'Remove the secret from the Name, Description, tags or Access Key field; secrets belong only in their password field.',
+      );
+    }
+  }
+}
+
+/** The keychain's own error, plus the entries a failed save may have left changed. */
+function notRestored(error: unknown, refs: string[]): unknown {
+  if (!isAppError(error)) return error;
+  const { class: errorClass, message, fix } = error.value;
+  return new AppError(
+    errorClass,
+    `${message} The connector was not saved, but these keychain entries may hold the values sent with it, as they could not be put back to their earlier values: ${refs.join(', ')}.`,
+    fix,
+  );
+}
+
 /**
  * Saved connectors: documents in SQLite, secret values in the keychain under their reference. The
  * database never sees a secret: validation refuses any field that looks like a secret (a key, a
@@ -100,63 +145,19 @@ export class ConnectorService {
 
   async save(request: SaveRequest): Promise<{ connector: ConnectorSummary; secretsStored: string[] }> {
     const { document } = request;
-    const errors = checkConnectorDocument(document).issues.filter((issue) => issue.severity === 'error');
-    if (errors.length > 0) {
-      const first = errors[0]!;
-      throw new AppError(
-        'invalid_input',
-        `The connector is not valid: ${formatPath(first.path)}: ${first.message}`,
-        'Correct the highlighted fields and save again.',
-      );
-    }
-    const identifier = document.connector.identifier;
-    const existing = this.findRow(request.identifier ?? identifier);
-    if (request.identifier === undefined && existing) {
-      throw new AppError(
-        'invalid_input',
-        `A connector with Id ${identifier} already exists.`,
-        'Choose another Id, or open the existing connector to edit it.',
-      );
-    }
-    if (request.identifier !== undefined) {
-      if (!existing) throw notFound(request.identifier);
-      if (identifier !== request.identifier) {
-        throw new AppError(
-          'invalid_input',
-          `The Id of a saved connector cannot change (it is ${request.identifier}, the edit has ${identifier}).`,
-          'Keep the Id, or clone the connector to get one with a new Id.',
-        );
-      }
-    }
-    const refs = new Set(secretRefsOf(document).map((use) => use.ref));
-    const json = JSON.stringify(document);
-    for (const secret of request.secrets) {
-      if (!refs.has(secret.ref)) {
-        throw new AppError(
-          'invalid_argument',
-          `The connector does not use the secret reference ${secret.ref}, so its value was not stored.`,
-          'Send values only for the connector’s accessKeyRef, secretKeyRef and sessionTokenRef.',
-        );
-      }
-      if (secret.value.length >= 4 && json.includes(secret.value)) {
-        throw new AppError(
-          'invalid_input',
-          `A secret value was also typed into one of the connector's fields (reference ${secret.ref}); nothing was saved.`,
-          'Remove the secret from the Name, Description, tags or Access Key field; secrets belong only in their password field.',
-        );
-      }
-    }
-    // Keychain first: if it is unavailable nothing is saved, and the user is told why, with the fix.
-    for (const secret of request.secrets) await this.secrets.set(secret.ref, secret.value);
+    checkDocument(document);
+    this.checkIdentifier(request);
+    checkSecrets(request);
+    // Read before anything is written, so a failed save can put back a value another connector shares.
+    const earlier = await this.currentValues(request.secrets);
     const at = this.now().toISOString();
-    this.db
-      .prepare(
-        `INSERT INTO connectors (identifier, name, credential_type, document, created_at, updated_at)
-         VALUES (@identifier, @name, @type, @document, @at, @at)
-         ON CONFLICT (identifier) DO UPDATE SET name = excluded.name, credential_type = excluded.credential_type,
-           document = excluded.document, updated_at = excluded.updated_at`,
-      )
-      .run({ identifier, name: document.connector.name, type: document.connector.spec.credential.type, document: json, at });
+    const previous = this.writeRow(request, at);
+    try {
+      await this.storeSecrets(request.secrets, earlier);
+    } catch (error) {
+      this.restoreRow(document.connector.identifier, previous);
+      throw error;
+    }
     return { connector: summaryOf(document, at), secretsStored: request.secrets.map((secret) => secret.ref) };
   }
 
@@ -199,6 +200,105 @@ export class ConnectorService {
   exportYaml(identifier: string): { fileName: string; yaml: string } {
     const document = JSON.parse(this.row(identifier).document) as ConnectorDocument;
     return { fileName: `${identifier}.yaml`, yaml: exportConnectorYaml(document) };
+  }
+
+  /**
+   * SQLite before the keychain, so a write the database refuses (a constraint, a full disk) fails
+   * before any keychain entry changes. The row is committed here and undone if the keychain fails,
+   * rather than held in a transaction across the keychain calls: those are asynchronous, and the
+   * history service writes through this same connection, so its writes in the meantime would join
+   * ours and roll back with it. Returns the row as it was before, for the undo.
+   */
+  private writeRow(request: SaveRequest, at: string): ConnectorRow | undefined {
+    return this.db.transaction(() => {
+      // Checked again with the write: another save of this Id may have landed while this one read the keychain.
+      const previous = this.checkIdentifier(request);
+      this.upsert(request.document, JSON.stringify(request.document), at);
+      return previous;
+    })();
+  }
+
+  private restoreRow(identifier: string, previous: ConnectorRow | undefined): void {
+    if (previous) this.upsert(JSON.parse(previous.document) as ConnectorDocument, previous.document, previous.updated_at);
+    else this.db.prepare('DELETE FROM connectors WHERE identifier = ?').run(identifier);
+  }
+
+  private upsert(document: ConnectorDocument, json: string, at: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO connectors (identifier, name, credential_type, document, created_at, updated_at)
+         VALUES (@identifier, @name, @type, @document, @at, @at)
+         ON CONFLICT (identifier) DO UPDATE SET name = excluded.name, credential_type = excluded.credential_type,
+           document = excluded.document, updated_at = excluded.updated_at`,
+      )
+      .run({
+        identifier: document.connector.identifier,
+        name: document.connector.name,
+        type: document.connector.spec.credential.type,
+        document: json,
+        at,
+      });
+  }
+
+  /** A new connector needs a free Id; an edit needs its saved connector, under the same Id. Returns the saved row. */
+  private checkIdentifier(request: SaveRequest): ConnectorRow | undefined {
+    const identifier = request.document.connector.identifier;
+    const existing = this.findRow(request.identifier ?? identifier);
+    if (request.identifier === undefined) {
+      if (existing) {
+        throw new AppError(
+          'invalid_input',
+          `A connector with Id ${identifier} already exists.`,
+          'Choose another Id, or open the existing connector to edit it.',
+        );
+      }
+      return undefined;
+    }
+    if (!existing) throw notFound(request.identifier);
+    if (identifier !== request.identifier) {
+      throw new AppError(
+        'invalid_input',
+        `The Id of a saved connector cannot change (it is ${request.identifier}, the edit has ${identifier}).`,
+        'Keep the Id, or clone the connector to get one with a new Id.',
+      );
+    }
+    return existing;
+  }
+
+  private async currentValues(secrets: SaveRequest['secrets']): Promise<Map<string, string | null>> {
+    const values = new Map<string, string | null>();
+    for (const { ref } of secrets) values.set(ref, await this.secrets.get(ref));
+    return values;
+  }
+
+  /** Writes each secret; if one fails, puts back every entry the save touched, or says which it could not. */
+  private async storeSecrets(secrets: SaveRequest['secrets'], earlier: Map<string, string | null>): Promise<void> {
+    const touched = new Set<string>();
+    try {
+      for (const secret of secrets) {
+        // Counted before the write: a write that timed out may still land.
+        touched.add(secret.ref);
+        await this.secrets.set(secret.ref, secret.value);
+      }
+    } catch (error) {
+      const failed = await this.restoreSecrets([...touched].reverse(), earlier);
+      throw failed.length === 0 ? error : notRestored(error, failed);
+    }
+  }
+
+  /** Returns the references it could not put back. */
+  private async restoreSecrets(refs: string[], earlier: Map<string, string | null>): Promise<string[]> {
+    const failed: string[] = [];
+    for (const ref of refs) {
+      const value = earlier.get(ref) ?? null;
+      try {
+        if (value === null) await this.secrets.delete(ref);
+        else await this.secrets.set(ref, value);
+      } catch {
+        failed.push(ref);
+      }
+    }
+    return failed;
   }
 
   private async secretStatus(document: ConnectorDocument): Promise<SecretStatus[]> {

@@ -1,13 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importConnectorYaml, type ConnectorDocument } from '../../../shared/connector';
+import { AppError } from '../../../shared/errors';
 import { createHandlers } from '../../../electron/app/handlers';
 import { createRouter } from '../../../electron/app/ipc-router';
 import { ConnectorService } from '../../../electron/services/connectors/connector-service';
 import { openDatabase } from '../../../electron/services/history/database';
 import { migrations } from '../../../electron/services/history/migrations';
 import { KeytarSecretStore } from '../../../electron/services/secrets/keytar-store';
+import type { SecretStore } from '../../../electron/services/secrets/secret-store';
 import { createTestContext, type TestContext } from '../../helpers/app-context';
 import { checkRequirement, keychainRequirement } from '../../helpers/requirements';
 import { tempDir } from '../../helpers/temp-dir';
@@ -308,5 +312,116 @@ describe('connector store without a keychain', () => {
       db.close();
       dir.remove();
     }
+  });
+});
+
+/**
+ * The real keychain, except that set number `failAt` throws as an unreachable keychain does; with
+ * `staysDown`, every keychain write after it throws too (a keyring that went away mid-save).
+ */
+function failingAtSet(store: SecretStore, failAt: number, staysDown = false): SecretStore {
+  let sets = 0;
+  let down = false;
+  const refuse = (): never => {
+    throw new AppError(
+      'keychain_unavailable',
+      'The Secret Service (libsecret) is not reachable, so no secret was stored or read.',
+      'Start it.',
+    );
+  };
+  return {
+    status: () => store.status(),
+    get: (ref) => store.get(ref),
+    has: (ref) => store.has(ref),
+    delete: async (ref) => (down ? refuse() : store.delete(ref)),
+    set: async (ref, value) => {
+      sets += 1;
+      if (sets === failAt) {
+        down = staysDown;
+        refuse();
+      }
+      if (down) refuse();
+      await store.set(ref, value);
+    },
+  };
+}
+
+describe.skipIf(!available)('a save that fails part-way (real SQLite file, real keychain)', () => {
+  const SHARED = 'shared_secret_key';
+  const TOKEN = 'second_token';
+  const NEW_SECRET_KEY = 'bm90LWEtcmVhbC1rZXktYnV0LWxvbmctZW5vdWdoAA';
+  const keychain = new KeytarSecretStore({ service: `awb-test-${randomUUID()}` });
+  let dir: ReturnType<typeof tempDir>;
+  let file: string;
+  let db: Database.Database;
+
+  beforeEach(async () => {
+    dir = tempDir();
+    file = join(dir.path, 'history.sqlite');
+    db = openDatabase(file, { migrations });
+    // aws_a is saved first and names the secret that the failing save below shares with it.
+    await new ConnectorService(db, keychain).save({
+      document: manual('aws_a', { secretKeyRef: SHARED }),
+      secrets: [{ ref: SHARED, value: SECRET_KEY }],
+    });
+  });
+  afterEach(async () => {
+    for (const ref of [SHARED, TOKEN]) await keychain.delete(ref);
+    db.close();
+    dir.remove();
+  });
+
+  /** A second connector naming the shared secret, sent with a new value for it and a token of its own. */
+  function second(identifier: string) {
+    return {
+      document: manual(identifier, { secretKeyRef: SHARED, sessionTokenRef: TOKEN }),
+      secrets: [
+        { ref: SHARED, value: NEW_SECRET_KEY },
+        { ref: TOKEN, value: SESSION_TOKEN },
+      ],
+    };
+  }
+
+  it('a database write that fails changes no keychain entry and saves nothing', async () => {
+    db.exec(`CREATE TRIGGER refuse_aws_b BEFORE INSERT ON connectors WHEN NEW.identifier = 'aws_b'
+             BEGIN SELECT RAISE(ABORT, 'the disk said no'); END`);
+    const service = new ConnectorService(db, keychain);
+    await expect(service.save(second('aws_b'))).rejects.toThrow('the disk said no');
+    expect(await keychain.get(SHARED)).toBe(SECRET_KEY);
+    expect(await keychain.has(TOKEN)).toBe(false);
+    expect(service.list().map((c) => c.identifier)).toEqual(['aws_a']);
+  });
+
+  it('a keychain write that fails puts the shared secret back and leaves no half-saved connector', async () => {
+    const service = new ConnectorService(db, failingAtSet(keychain, 2));
+    await expect(service.save(second('aws_b'))).rejects.toMatchObject({ value: { class: 'keychain_unavailable' } });
+    expect(await keychain.get(SHARED)).toBe(SECRET_KEY);
+    expect(await keychain.has(TOKEN)).toBe(false);
+    expect(service.list().map((c) => c.identifier)).toEqual(['aws_a']);
+    expect(databaseBytes(file)).not.toContain(NEW_SECRET_KEY);
+  });
+
+  it('an edit whose keychain write fails leaves the connector and its secret as they were', async () => {
+    const service = new ConnectorService(db, failingAtSet(keychain, 2), () => new Date('2031-01-01T00:00:00Z'));
+    const before = await service.get('aws_a');
+    const edit = second('aws_a');
+    edit.document.connector.name = 'renamed';
+    await expect(service.save({ ...edit, identifier: 'aws_a' })).rejects.toMatchObject({ value: { class: 'keychain_unavailable' } });
+    const after = await service.get('aws_a');
+    expect(after.document).toEqual(before.document);
+    expect(after.updatedAt).toBe(before.updatedAt);
+    expect(await keychain.get(SHARED)).toBe(SECRET_KEY);
+    expect(await keychain.has(TOKEN)).toBe(false);
+  });
+
+  it('when the keychain goes away mid-save, says which entries it could not put back', async () => {
+    const service = new ConnectorService(db, failingAtSet(keychain, 2, true));
+    await expect(service.save(second('aws_b'))).rejects.toMatchObject({
+      value: {
+        class: 'keychain_unavailable',
+        message: expect.stringContaining(`could not be put back to their earlier values: ${TOKEN}, ${SHARED}`),
+      },
+    });
+    expect(service.list().map((c) => c.identifier)).toEqual(['aws_a']);
   });
 });
