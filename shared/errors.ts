@@ -43,6 +43,7 @@ export const APP_ERROR_CLASSES = [
   'forbidden_sender',
   'unknown_channel',
   'keychain_unavailable',
+  'keychain_locked',
   'secret_not_found',
   'database_corrupt',
   'database_too_new',

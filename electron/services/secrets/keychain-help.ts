@@ -10,6 +10,11 @@ export function keychainFix(platform: NodeJS.Platform): string {
   }
 }
 
+/** What to do when the Secret Service answers but its keyring is locked (Linux and other libsecret systems). */
+export function keyringUnlockFix(): string {
+  return 'Unlock your keyring (e.g. log in again, or unlock the "Login" keyring in Seahorse or KWallet Manager, or pipe its password into `gnome-keyring-daemon --replace --unlock` and restart the app), then retry.';
+}
+
 export function keychainBackend(platform: NodeJS.Platform): string {
   switch (platform) {
     case 'darwin':

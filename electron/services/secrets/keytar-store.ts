@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import type { KeychainStatus } from '../../../shared/secrets/schema';
-import { keychainBackend, keychainFix } from './keychain-help';
+import { keychainBackend, keychainFix, keyringUnlockFix } from './keychain-help';
+import { defaultCollectionLocked } from './secret-service-lock';
 import type { SecretStore } from './secret-store';
 import type * as KeytarModule from 'keytar';
 
@@ -17,12 +18,25 @@ export interface KeytarStoreOptions {
    * (no desktop session, a prompt behind the window); without a limit `app.info` and every save hang.
    */
   readonly timeoutMs?: number;
+  /** Whether the keyring is locked (undefined: cannot tell); injectable so a test can stand in for another OS's keychain. */
+  readonly isLocked?: () => Promise<boolean | undefined>;
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
+const LOCK_QUERY_TIMEOUT_MS = 5_000;
 
 // A name no secret reference can take (references never contain ':'), so secrets.set cannot overwrite it.
 const PROBE_ACCOUNT = 'awb:probe';
+
+/**
+ * Only the Secret Service hides a locked keyring behind "no such secret", so only there is the lock
+ * asked for. A locked macOS keychain makes keytar fail (or macOS prompts), and Windows' Credential
+ * Manager has no lock of its own, so neither can be mistaken for a missing secret.
+ */
+function lockQuery(platform: NodeJS.Platform, timeoutMs: number): () => Promise<boolean | undefined> {
+  if (platform === 'darwin' || platform === 'win32') return async () => undefined;
+  return () => defaultCollectionLocked(Math.min(timeoutMs, LOCK_QUERY_TIMEOUT_MS));
+}
 
 /** The OS keychain through keytar. Never falls back to storing anything in plain text. */
 export class KeytarSecretStore implements SecretStore {
@@ -30,6 +44,7 @@ export class KeytarSecretStore implements SecretStore {
   private readonly platform: NodeJS.Platform;
   private readonly load: () => Promise<Keytar>;
   private readonly timeoutMs: number;
+  private readonly isLocked: () => Promise<boolean | undefined>;
   private keytar: Promise<Keytar> | undefined;
 
   constructor(options: KeytarStoreOptions) {
@@ -37,10 +52,20 @@ export class KeytarSecretStore implements SecretStore {
     this.platform = options.platform ?? process.platform;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.load = options.load ?? (async () => ((await import('keytar')) as unknown as { default: Keytar }).default);
+    this.isLocked = options.isLocked ?? lockQuery(this.platform, this.timeoutMs);
   }
 
   async status(): Promise<KeychainStatus> {
     const backend = keychainBackend(this.platform);
+    // Asked before the probe: probing a locked keyring reads as "no secret" and can raise an unlock prompt.
+    if (await this.isLocked()) {
+      return {
+        available: false,
+        backend,
+        message: `The ${backend} keyring is locked, so secrets can be neither read nor saved until it is unlocked.`,
+        fix: keyringUnlockFix(),
+      };
+    }
     try {
       await this.call((keytar) => keytar.getPassword(this.service, PROBE_ACCOUNT));
       return { available: true, backend, message: `Secrets are stored in the ${backend}.`, fix: '' };
@@ -59,7 +84,9 @@ export class KeytarSecretStore implements SecretStore {
   }
 
   async get(ref: string): Promise<string | null> {
-    return this.call((keytar) => keytar.getPassword(this.service, ref));
+    const value = await this.call((keytar) => keytar.getPassword(this.service, ref));
+    if (value === null) await this.failIfLocked();
+    return value;
   }
 
   async has(ref: string): Promise<boolean> {
@@ -67,22 +94,54 @@ export class KeytarSecretStore implements SecretStore {
   }
 
   async delete(ref: string): Promise<boolean> {
-    return this.call((keytar) => keytar.deletePassword(this.service, ref));
+    const deleted = await this.call((keytar) => keytar.deletePassword(this.service, ref));
+    if (!deleted) await this.failIfLocked();
+    return deleted;
   }
 
-  private async call<T>(operation: (keytar: Keytar) => Promise<T>): Promise<T> {
-    const backend = keychainBackend(this.platform);
-    let keytar: Keytar;
+  private async failIfLocked(): Promise<void> {
+    if (await this.isLocked()) throw this.lockedError();
+  }
+
+  private lockedError(): AppError {
+    return new AppError(
+      'keychain_locked',
+      `The ${keychainBackend(this.platform)} keyring is locked, so no secret was stored or read.`,
+      keyringUnlockFix(),
+    );
+  }
+
+  private async module(): Promise<Keytar> {
     try {
-      keytar = await (this.keytar ??= this.load());
+      return await (this.keytar ??= this.load());
     } catch {
       this.keytar = undefined;
       throw new AppError(
         'keychain_unavailable',
-        `The ${backend} could not be loaded on this machine, so no secret was stored.`,
+        `The ${keychainBackend(this.platform)} could not be loaded on this machine, so no secret was stored.`,
         keychainFix(this.platform),
       );
     }
+  }
+
+  private async call<T>(operation: (keytar: Keytar) => Promise<T>): Promise<T> {
+    const keytar = await this.module();
+    try {
+      return await this.withinTimeout(operation(keytar));
+    } catch (error) {
+      // A write to a locked keyring fails, and a read can wait on its unlock prompt: say which it is.
+      if (await this.isLocked()) throw this.lockedError();
+      if (error instanceof AppError) throw error;
+      // The native error text can echo the request; the message stays generic on purpose.
+      throw new AppError(
+        'keychain_unavailable',
+        `The ${keychainBackend(this.platform)} is not reachable, so no secret was stored or read.`,
+        keychainFix(this.platform),
+      );
+    }
+  }
+
+  private async withinTimeout<T>(work: Promise<T>): Promise<T> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timedOut = new Promise<never>((_resolve, reject) => {
       timer = setTimeout(
@@ -90,7 +149,7 @@ export class KeytarSecretStore implements SecretStore {
           reject(
             new AppError(
               'keychain_unavailable',
-              `The ${backend} did not answer within ${Math.ceil(this.timeoutMs / 1000)} s (a locked keyring waiting for its password?), so the secret may not have been stored or read.`,
+              `The ${keychainBackend(this.platform)} did not answer within ${Math.ceil(this.timeoutMs / 1000)} s (a locked keyring waiting for its password?), so the secret may not have been stored or read.`,
               keychainFix(this.platform),
             ),
           ),
@@ -98,15 +157,7 @@ export class KeytarSecretStore implements SecretStore {
       );
     });
     try {
-      return await Promise.race([operation(keytar), timedOut]);
-    } catch (error) {
-      if (error instanceof AppError) throw error;
-      // The native error text can echo the request; the message stays generic on purpose.
-      throw new AppError(
-        'keychain_unavailable',
-        `The ${backend} is not reachable, so no secret was stored or read.`,
-        keychainFix(this.platform),
-      );
+      return await Promise.race([work, timedOut]);
     } finally {
       clearTimeout(timer);
     }

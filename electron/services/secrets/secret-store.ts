@@ -8,7 +8,10 @@ import type { KeychainStatus } from '../../../shared/secrets/schema';
 export interface SecretStore {
   status(): Promise<KeychainStatus>;
   set(ref: string, value: string): Promise<void>;
-  /** For the main process's own use (signing AWS requests). No IPC channel returns this value. */
+  /**
+   * For the main process's own use (signing AWS requests, putting back a value a failed save replaced).
+   * No IPC channel returns this value. A locked keyring is an error (`keychain_locked`), never null.
+   */
   get(ref: string): Promise<string | null>;
   has(ref: string): Promise<boolean>;
   delete(ref: string): Promise<boolean>;

@@ -52,6 +52,7 @@ describe('keychain unavailable', () => {
       service: 'awb-test-broken',
       platform,
       // Stands in for a machine where the native module or its D-Bus peer is missing; no real keychain is touched.
+      isLocked: async () => undefined,
       load: async () => {
         throw new Error('libsecret-1.so.0: cannot open shared object file');
       },
@@ -74,6 +75,7 @@ describe('keychain unavailable', () => {
     const store = new KeytarSecretStore({
       service: 'awb-test-broken',
       platform: 'linux',
+      isLocked: async () => undefined,
       load: async () =>
         ({
           getPassword: async () => {
@@ -95,6 +97,7 @@ describe('keychain unavailable', () => {
       service: 'awb-test-hung',
       platform: 'linux',
       timeoutMs: 20,
+      isLocked: async () => undefined,
       load: async () => ({ getPassword: never, setPassword: never, deletePassword: never }) as never,
     });
     await expect(store.set('x', 'secret-value')).rejects.toMatchObject({
@@ -105,5 +108,19 @@ describe('keychain unavailable', () => {
       },
     });
     expect(await store.status()).toMatchObject({ available: false });
+  });
+});
+
+describe('a keychain with no Secret Service lock to ask about', () => {
+  it.each(['darwin', 'win32'] as const)('on %s a secret keytar does not find is missing, not locked', async (platform) => {
+    // macOS fails (or prompts) on a locked keychain itself and Windows has no lock, so no lock is asked for.
+    const store = new KeytarSecretStore({
+      service: 'awb-test-other-os',
+      platform,
+      load: async () => ({ getPassword: async () => null, deletePassword: async () => false }) as never,
+    });
+    expect(await store.get('missing')).toBeNull();
+    expect(await store.delete('missing')).toBe(false);
+    expect(await store.status()).toMatchObject({ available: true });
   });
 });
