@@ -6,6 +6,8 @@ import { planRegions } from '../../services/aws/sweep-plan';
 import { runPreflight } from '../../services/network/preflight';
 import { preflightTargets } from '../../services/network/targets';
 import type { awsChannels } from '../../../shared/ipc/channels/aws';
+import type { RunResult } from '../../../shared/aws-test/result';
+import { requireRun, rerunRequest } from '../history-runs';
 import type { HandlersOf } from '../ipc-router';
 import type { AppServices } from '../services';
 
@@ -15,11 +17,21 @@ const defaultOptions = testOptionsSchema.parse({});
 export function awsHandlers(services: AppServices): HandlersOf<typeof awsChannels> {
   const service = services.tests;
   const load = async (identifier: string) => testConnectorFrom((await services.connectors.get(identifier)).document.connector);
+  // Retention is housekeeping after each run, off the call's path; a failed prune is tried again after the next run.
+  const thenRetain = async (run: Promise<RunResult>) => {
+    const result = await run;
+    void services.history.applyRetention().catch(() => undefined);
+    return result;
+  };
   return {
     'test.run': async ({ connectorIdentifier, options, runId }, { emit }) =>
-      service.run(await load(connectorIdentifier), options ?? defaultOptions, undefined, { runId, onProgress: emit }),
+      thenRetain(service.run(await load(connectorIdentifier), options ?? defaultOptions, undefined, { runId, onProgress: emit })),
     'sweep.run': async ({ connectorIdentifier, options, runId, sweep }, { emit }) =>
-      service.run(await load(connectorIdentifier), options ?? defaultOptions, sweep, { runId, onProgress: emit }),
+      thenRetain(service.run(await load(connectorIdentifier), options ?? defaultOptions, sweep, { runId, onProgress: emit })),
+    'test.rerun': async ({ fromRunId, runId }, { emit }) => {
+      const { connector, options, sweep } = rerunRequest(requireRun(services, fromRunId));
+      return thenRetain(service.run(connector, options, sweep, { runId, onProgress: emit }));
+    },
     'test.cancel': ({ runId }) => ({ runId, cancelled: service.cancel(runId) }),
     'preflight.run': async ({ connectorIdentifier, regions, endpointUrl, fips, timeoutMs }) => {
       const testRegion = connectorIdentifier ? (await load(connectorIdentifier)).testRegion : DEFAULT_TEST_REGION;

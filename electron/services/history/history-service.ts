@@ -1,21 +1,13 @@
 import type Database from 'better-sqlite3';
-import type { RunSummary } from '../../../shared/history/schema';
+import { DEFAULT_HISTORY_QUERY, type HistoryPage, type HistoryQuery } from '../../../shared/history/schema';
+import type { RunDetail } from '../../../shared/history/detail';
+import type { PruneRequest, PruneResult, Retention } from '../../../shared/history/retention';
+import type { ConnectorTrend } from '../../../shared/history/trend';
+import { runDetail } from './run-detail';
+import { listRuns } from './run-list';
+import { deleteRuns, pruneFor, pruneRuns, readRetention, writeRetention } from './run-maintenance';
+import { connectorTrend, type TrendQuery } from './run-trend';
 import { recordRun, type RunRecord } from './run-record';
-
-interface RunRow {
-  id: string;
-  kind: RunSummary['kind'];
-  connector_identifier: string | null;
-  started_at: string;
-  finished_at: string | null;
-  status: RunSummary['status'];
-  imported: number;
-}
-
-export interface ListQuery {
-  readonly limit: number;
-  readonly search?: string | undefined;
-}
 
 /** Reads and writes the local history of test runs. */
 export class HistoryService {
@@ -37,26 +29,50 @@ export class HistoryService {
     return { sqliteVersion, schemaVersion: this.db.pragma('user_version', { simple: true }) as number };
   }
 
-  list(query: ListQuery): { runs: RunSummary[]; total: number } {
-    const like = query.search ? `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-    const where = like ? "WHERE connector_identifier LIKE @like ESCAPE '\\' OR id LIKE @like ESCAPE '\\'" : '';
-    const rows = this.db
-      .prepare<{ like: string | null; limit: number }, RunRow>(
-        `SELECT id, kind, connector_identifier, started_at, finished_at, status, imported FROM runs ${where} ORDER BY started_at DESC LIMIT @limit`,
+  /** A recorded run with all its page shows; null when there is none with that id. */
+  show(runId: string): RunDetail | null {
+    return runDetail(this.db, runId);
+  }
+
+  /** The run of the same connector just before this one, to compare with. */
+  previousOf(runId: string): string | null {
+    const row = this.db
+      .prepare<[string], { id: string }>(
+        `SELECT p.id FROM runs r JOIN runs p ON p.connector_identifier = r.connector_identifier AND p.started_at < r.started_at
+         WHERE r.id = ? ORDER BY p.started_at DESC LIMIT 1`,
       )
-      .all({ like, limit: query.limit });
-    const total = this.db.prepare<{ like: string | null }, { n: number }>(`SELECT count(*) AS n FROM runs ${where}`).get({ like })?.n ?? 0;
-    return {
-      total,
-      runs: rows.map((row) => ({
-        id: row.id,
-        kind: row.kind,
-        connectorIdentifier: row.connector_identifier,
-        startedAt: row.started_at,
-        finishedAt: row.finished_at,
-        status: row.status,
-        imported: row.imported === 1,
-      })),
-    };
+      .get(runId);
+    return row?.id ?? null;
+  }
+
+  trend(query: TrendQuery): ConnectorTrend {
+    return connectorTrend(this.db, query);
+  }
+
+  delete(runIds: readonly string[]): number {
+    return deleteRuns(this.db, runIds);
+  }
+
+  prune(request: PruneRequest, now?: Date): Promise<PruneResult> {
+    return pruneRuns(this.db, request, now);
+  }
+
+  retention(): Retention {
+    return readRetention(this.db);
+  }
+
+  setRetention(retention: Retention): void {
+    writeRetention(this.db, retention);
+  }
+
+  /** Applies the retention setting; nothing happens when it keeps everything. */
+  async applyRetention(now?: Date): Promise<PruneResult | null> {
+    const request = pruneFor(this.retention());
+    return request ? this.prune(request, now) : null;
+  }
+
+  /** A page of runs; what the query leaves out takes the schema's defaults. */
+  list(query: Partial<HistoryQuery> = {}): HistoryPage {
+    return listRuns(this.db, { ...DEFAULT_HISTORY_QUERY, ...query });
   }
 }

@@ -47,6 +47,7 @@ export function recordRun(db: Database.Database, record: RunRecord): void {
     `INSERT INTO run_checks (run_id, region, name, position, status, duration_ms, request_id, error_code, error_class, error_message, error_fix)
      VALUES (@runId, @region, @name, @position, @status, @durationMs, @requestId, @code, @class, @message, @fix)`,
   );
+  const insertResult = db.prepare('INSERT INTO run_results (run_id, result) VALUES (?, ?)');
   db.transaction(() => {
     insertRun.run({
       id: result.runId,
@@ -90,5 +91,6 @@ export function recordRun(db: Database.Database, record: RunRecord): void {
         });
       });
     });
+    insertResult.run(result.runId, safeJson(result));
   })();
 }

@@ -22,6 +22,15 @@ export const awsChannels = {
     result: runResultSchema,
     progress: runProgressSchema,
   }),
+  /**
+   * Runs a recorded run again: the same connector as it was tested, regions and options, the secret
+   * from the keychain. The new run can then be compared with the one it came from.
+   */
+  'test.rerun': channel({
+    args: z.object({ fromRunId: z.string().min(1).max(200), runId: z.uuid().optional() }).strict(),
+    result: runResultSchema,
+    progress: runProgressSchema,
+  }),
   /** Cancels a running test or sweep; it still ends, and is recorded, as cancelled. */
   'test.cancel': channel({
     args: z.object({ runId: z.uuid() }).strict(),

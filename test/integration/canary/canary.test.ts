@@ -314,6 +314,22 @@ describe.skipIf(!available)('planted canary secrets never leave the keychain (ev
     expect(await call('history.list', { limit: 0 })).toMatchObject({ ok: false, error: { class: 'invalid_argument' } });
   });
 
+  it('opens, compares, trends and re-runs recorded runs without a secret in any of them', async () => {
+    const runs = (await call('history.list', { connector: 'canary_wrong', order: 'asc' })) as { value: { runs: Array<{ id: string }> } };
+    const [first, second] = runs.value.runs;
+    expect(await call('history.show', { runId: first!.id })).toMatchObject({ ok: true, value: { result: { runId: first!.id } } });
+    expect(await call('history.show', { runId: CANARIES.plainPassword })).toMatchObject({ ok: false, error: { class: 'not_found' } });
+    expect(await call('history.compare', { b: second!.id })).toMatchObject({ ok: true, value: { a: { runId: first!.id } } });
+    expect(await call('history.trend', { connector: 'canary_wrong' })).toMatchObject({ ok: true });
+    const rerun = await call('test.rerun', { fromRunId: second!.id });
+    expect(rerun).toMatchObject({ ok: true, value: { status: 'fail' } });
+    expect(await call('history.getRetention')).toMatchObject({ ok: true, value: { maxAgeDays: null } });
+    expect(await call('history.setRetention', { maxAgeDays: null, keepPerConnector: 100 })).toMatchObject({ ok: true });
+    expect(await call('history.prune', { keep: 100 })).toMatchObject({ ok: true, value: { deleted: 0 } });
+    const rerunId = (rerun.value as { runId: string }).runId;
+    expect(await call('history.delete', { runIds: [rerunId] })).toMatchObject({ ok: true, value: { deleted: 1 } });
+  });
+
   it('a proxy password in the environment stays out of test and preflight results when the proxy is down', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
