@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * Every failure the app reports is a value: a class from one vocabulary, a message in plain words
  * and the fix. AWS credential-failure classes come from reference/aws-errors/classes.md; the app's
@@ -56,16 +54,15 @@ export const APP_ERROR_CLASSES = [
   'internal',
 ] as const;
 
-export const errorClassSchema = z.enum([...AWS_ERROR_CLASSES, ...APP_ERROR_CLASSES]);
-export type ErrorClass = z.infer<typeof errorClassSchema>;
 export type AwsErrorClass = (typeof AWS_ERROR_CLASSES)[number];
+export type ErrorClass = AwsErrorClass | (typeof APP_ERROR_CLASSES)[number];
 
-export const appErrorSchema = z.object({
-  class: errorClassSchema,
-  message: z.string(),
-  fix: z.string(),
-});
-export type AppErrorValue = z.infer<typeof appErrorSchema>;
+/** An error as a value: its class, what happened, and what to do. Its zod schema is in error-schema.ts. */
+export interface AppErrorValue {
+  readonly class: ErrorClass;
+  readonly message: string;
+  readonly fix: string;
+}
 
 /** A thrown form of an error value, for code paths where throwing is clearer than returning. */
 export class AppError extends Error {

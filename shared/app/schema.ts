@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { appErrorSchema } from '../errors';
+import { appErrorSchema } from '../error-schema';
 import { keychainStatusSchema } from '../secrets/schema';
 
 export const appInfoSchema = z.object({

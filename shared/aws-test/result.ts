@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorClassSchema } from '../errors';
+import { errorClassSchema } from '../error-schema';
 
 /** The four steps of a connection test, in order (product C3). */
 export const CHECK_NAMES = ['resolve_credentials', 'sts_get_caller_identity', 'sts_assume_role', 'ec2_describe_regions'] as const;

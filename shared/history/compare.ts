@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CHECK_NAMES, type CheckResult, type RegionResult, type RunResult } from '../aws-test/result';
-import { errorClassSchema } from '../errors';
+import { errorClassSchema } from '../error-schema';
 
 /**
  * Two runs side by side: every region and check of either, and what changed between them. A check

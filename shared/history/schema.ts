@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorClassSchema } from '../errors';
+import { errorClassSchema } from '../error-schema';
 
 export const runSummarySchema = z.object({
   id: z.string(),
@@ -7,7 +7,8 @@ export const runSummarySchema = z.object({
   connectorIdentifier: z.string().nullable(),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
-  status: z.enum(['passed', 'failed', 'cancelled', 'timeout', 'running']),
+  /** `interrupted`: its process was killed before the run ended (it had been written as `running` when it started). */
+  status: z.enum(['passed', 'failed', 'cancelled', 'timeout', 'running', 'interrupted']),
   imported: z.boolean(),
 });
 export type RunSummary = z.infer<typeof runSummarySchema>;

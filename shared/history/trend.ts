@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorClassSchema } from '../errors';
+import { errorClassSchema } from '../error-schema';
 
 export const trendPointSchema = z.object({
   runId: z.string(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ValueLimits } from '../bounds';
-import { appErrorSchema } from '../errors';
+import { appErrorSchema } from '../error-schema';
 
 /** One IPC channel: the schema of its argument, of its result and, for long work, of its progress events. */
 export interface ChannelSpec<

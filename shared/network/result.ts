@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorClassSchema } from '../errors';
+import { errorClassSchema } from '../error-schema';
 
 /** The hops of a connection, in order; `proxy` is the CONNECT through HTTPS_PROXY when one applies. */
 export const PREFLIGHT_STEPS = ['dns', 'tcp', 'proxy', 'tls'] as const;
