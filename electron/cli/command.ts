@@ -31,6 +31,14 @@ export interface Command {
 
 export class UsageError extends Error {}
 
+/**
+ * A command's implementation, loaded when the command runs: `awb --version` and every other command
+ * start without its imports (schemas, parsers, the services).
+ */
+export function lazyRun(load: () => Promise<{ readonly run: Command['run'] }>): Command['run'] {
+  return async (argv, io) => (await load()).run(argv, io);
+}
+
 export type SubCommand = (argv: readonly string[], io: CliIo) => number | Promise<number>;
 
 /** Runs the sub-command the first word names (`awb connector validate …`); none or an unknown one is bad usage. */
