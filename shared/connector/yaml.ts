@@ -55,33 +55,20 @@ function at(issue: ConnectorIssue, where: Located): YamlIssue {
   return { ...issue, ...where };
 }
 
+/** A file refused as a whole: one error at its start (or at `path`), no document. */
+function refused(message: string, path: YamlIssue['path'] = []): YamlImport {
+  return { document: null, warnings: [], errors: [{ path, line: 1, column: 1, severity: 'error', message }] };
+}
+
 /** Reads Harness connector YAML (or its JSON form) into the model; every problem comes with line and column. */
 export function importConnectorYaml(text: string): YamlImport {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > MAX_YAML_BYTES) {
     const size = (bytes / 1024 / 1024).toFixed(1);
-    return {
-      document: null,
-      warnings: [],
-      errors: [
-        {
-          path: [],
-          line: 1,
-          column: 1,
-          severity: 'error',
-          message: `This file is ${size} MB; a connector YAML is a few kilobytes. Check that it is the right file.`,
-        },
-      ],
-    };
+    return refused(`This file is ${size} MB; a connector YAML is a few kilobytes. Check that it is the right file.`);
   }
   const tooDeep = yamlNestingProblem(text);
-  if (tooDeep) {
-    return {
-      document: null,
-      warnings: [],
-      errors: [{ path: [], line: 1, column: 1, severity: 'error', message: `This is not a connector Harness would accept: ${tooDeep}.` }],
-    };
-  }
+  if (tooDeep) return refused(`This is not a connector Harness would accept: ${tooDeep}.`);
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -99,34 +86,10 @@ export function importConnectorYaml(text: string): YamlImport {
     value = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
     // The one way toJS fails on a parsed document: aliases expanding past the limit (a "billion laughs" file).
-    return {
-      document: null,
-      warnings: [],
-      errors: [
-        {
-          path: [],
-          line: 1,
-          column: 1,
-          severity: 'error',
-          message: `YAML refused: ${error instanceof Error ? error.message : String(error)}`,
-        },
-      ],
-    };
+    return refused(`YAML refused: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value) || !('connector' in value)) {
-    return {
-      document: null,
-      warnings: [],
-      errors: [
-        {
-          path: ['connector'],
-          line: 1,
-          column: 1,
-          severity: 'error',
-          message: 'This is not a Harness connector file: it has no top-level connector: key.',
-        },
-      ],
-    };
+    return refused('This is not a Harness connector file: it has no top-level connector: key.', ['connector']);
   }
   const check = checkConnectorDocument(value);
   const located = check.issues.map((issue) => at(issue, locate(doc.contents, issue.path, lines)));
