@@ -8,6 +8,8 @@ export interface CliServicesOptions {
   /** `--db`: another SQLite file; `null` for `--no-history`. */
   readonly databasePath?: string | null | undefined;
   readonly givenSecrets?: Readonly<Record<string, string>>;
+  /** For commands that only read history: see `ServicesOptions.readOnly`. */
+  readonly readOnly?: boolean;
 }
 
 /** The services the desktop app builds, from the same composition root, without a window. */
@@ -18,6 +20,7 @@ export function openServices(options: CliServicesOptions = {}): AppServices {
     dataDir: options.dataDir ?? defaultUserDataDir(),
     ...(options.databasePath !== undefined ? { databasePath: options.databasePath } : {}),
     ...(options.givenSecrets ? { givenSecrets: options.givenSecrets } : {}),
+    ...(options.readOnly ? { readOnly: true } : {}),
     versions: { electron: 'not running (CLI)', chrome: 'not running (CLI)', node: process.versions.node, v8: process.versions.v8 },
   });
 }

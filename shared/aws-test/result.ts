@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorClassSchema } from '../error-schema';
+import { appErrorSchema, errorClassSchema } from '../error-schema';
 
 /** The four steps of a connection test, in order (product C3). */
 export const CHECK_NAMES = ['resolve_credentials', 'sts_get_caller_identity', 'sts_assume_role', 'ec2_describe_regions'] as const;
@@ -42,7 +42,22 @@ export const findingSchema = z.object({
 });
 export type Finding = z.infer<typeof findingSchema>;
 
-/** The `--json` document of `awb test` / `awb sweep`, and what IPC returns; version it when it changes. */
+/**
+ * Whether a finished run reached the history. A result is returned (and shown) either way: when the
+ * database is locked, read-only or on a full disk, `not_recorded` carries the class, reason and fix.
+ */
+export const recordingSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('recorded') }),
+  z.object({ status: z.literal('not_recorded'), error: appErrorSchema }),
+  /** `--no-history`. */
+  z.object({ status: z.literal('disabled') }),
+]);
+export type Recording = z.infer<typeof recordingSchema>;
+
+/**
+ * The `--json` document of `awb test` / `awb sweep`, and what IPC returns; version it when it changes
+ * incompatibly (`recording` was added without a new version: readers of version 1 may ignore it).
+ */
 export const runResultSchema = z.object({
   schemaVersion: z.literal(1),
   runId: z.string(),
@@ -60,6 +75,8 @@ export const runResultSchema = z.object({
   durationMs: z.number(),
   regions: z.array(regionResultSchema),
   findings: z.array(findingSchema),
+  /** Set by the test service once it has tried to record the run; the checks themselves know nothing of history. */
+  recording: recordingSchema.optional(),
 });
 export type RunResult = z.infer<typeof runResultSchema>;
 

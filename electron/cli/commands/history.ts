@@ -13,12 +13,12 @@ async function list(argv: readonly string[], io: CliIo): Promise<number> {
     { limit: numberFlag(values.limit), search: values.search },
     { limit: '--limit', search: '--search' },
   );
-  const page = await withServices({ databasePath: values.db }, (services) => services.history.list(query));
+  const page = await withServices({ databasePath: values.db, readOnly: true }, (services) => services.history.list(query));
   if (values.json) {
     printJson(io, page);
   } else {
     const rows = page.runs.map(
-      (r) => `${r.startedAt}  ${r.kind.padEnd(6)}${r.status.padEnd(10)}${(r.connectorIdentifier ?? '').padEnd(28)}${r.id}`,
+      (r) => `${r.startedAt}  ${r.kind.padEnd(6)}${r.status.padEnd(12)}${(r.connectorIdentifier ?? '').padEnd(28)}${r.id}`,
     );
     io.stdout([...rows, `${page.runs.length} of ${page.total} runs`, ''].join('\n'));
   }
@@ -31,7 +31,9 @@ export const historyCommand: Command = {
   usage: [
     'Usage: awb history list [--json] [--limit <n>] [--search <text>] [--db <path>]',
     '',
-    'Lists runs, newest first: when, test or sweep, status (passed, failed, cancelled, timeout), connector, run id.',
+    'Lists runs, newest first: when, test or sweep, status (passed, failed, cancelled, timeout, running, or',
+    'interrupted when its process was killed), connector, run id. The history is only read: a read-only',
+    'data folder or a full disk still lists it, and a missing file is an empty history.',
     '',
     '  --json            Print {"runs": [...], "total": n}',
     '  --limit <n>       At most n runs, 1 to 1000 (default 100, as in the app)',

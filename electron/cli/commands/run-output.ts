@@ -9,8 +9,19 @@ function checkLine(check: CheckResult): string[] {
   return [head, `         ${check.error.code} [${check.error.class}]: ${check.error.message}`, `         Fix: ${check.error.fix}`];
 }
 
+function recordingNote(result: RunResult, database: string): string {
+  switch (result.recording?.status) {
+    case 'recorded':
+      return `recorded in ${database}`;
+    case 'not_recorded':
+      return 'NOT recorded, see below';
+    default:
+      return 'not recorded';
+  }
+}
+
 /** Text for a terminal: one block per region (a line per region in a sweep, details for failures), then findings. */
-export function formatRun(result: RunResult, recordedIn: string | null): string {
+export function formatRun(result: RunResult, database: string): string {
   const c = result.connector;
   const lines = [`${c.identifier} (${c.credentialType}, test region ${c.testRegion}${c.crossAccount ? ', cross-account' : ''})`, ''];
   for (const region of result.regions) {
@@ -24,10 +35,6 @@ export function formatRun(result: RunResult, recordedIn: string | null): string 
     for (const finding of result.findings) lines.push(`  ${finding.severity.padEnd(8)}${finding.title}`, `          Fix: ${finding.fix}`);
   }
   const outcome = result.cancelled ? 'CANCELLED' : result.status === 'pass' ? 'PASS' : 'FAIL';
-  lines.push(
-    '',
-    `${outcome} in ${result.durationMs} ms (run ${result.runId}${recordedIn ? `, recorded in ${recordedIn}` : ', not recorded'})`,
-    '',
-  );
+  lines.push('', `${outcome} in ${result.durationMs} ms (run ${result.runId}, ${recordingNote(result, database)})`, '');
   return lines.join('\n');
 }

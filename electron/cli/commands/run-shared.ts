@@ -1,9 +1,11 @@
 import { testConnectorFrom } from '../../../shared/aws-test/from-connector';
 import { testConnectorSchema, testOptionsSchema, type ParsedSweepOptions, type TestConnector } from '../../../shared/aws-test/input';
 import type { RunResult } from '../../../shared/aws-test/result';
+import { AppError, type AppErrorValue } from '../../../shared/errors';
 import { formatPath, importConnectorYaml } from '../../../shared/connector';
 import { numberFlag, requireFlag, validateFlags, type parseFlags } from '../args';
 import { EXIT, UsageError, type CliIo } from '../command';
+import { reportFailure } from '../error-boundary';
 import { withServices } from '../context';
 import { printJson, readInput, readStdin } from '../io';
 import { formatRun } from './run-output';
@@ -43,7 +45,10 @@ export const RUN_FLAGS_USAGE = [
   "  --db <path>                   Record the run in this SQLite file (default: the app's history)",
   '  --no-history                  Do not record the run',
   '',
-  'HTTPS_PROXY, NO_PROXY and AWS_CA_BUNDLE are honoured. Ctrl-C cancels; the partial run is recorded.',
+  'HTTPS_PROXY, NO_PROXY and AWS_CA_BUNDLE are honoured. Ctrl-C, SIGTERM or SIGHUP cancels; the partial run',
+  'is recorded. A run shows in history as running while it runs; one whose process was killed shows as',
+  'interrupted. A run that cannot be recorded (history locked, read-only or on a full disk) is still printed;',
+  'why goes to standard error with the fix, and the exit code is the run’s own.',
   'Exit codes: 0 every check passed, 1 a check failed (or the run was cancelled), 2 bad usage or input.',
 ].join('\n');
 
@@ -78,7 +83,35 @@ export const OPTION_FLAG_NAMES = {
   timeoutMs: '--timeout-ms',
 };
 
-/** The part `awb test` and `awb sweep` share: read input, run with cancel on Ctrl-C, record, print, exit code. */
+/** What stops a run as Ctrl-C does: `timeout`, systemd and CI runners send SIGTERM, a closed terminal SIGHUP. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** Work that any stop signal cancels (the partial run is then recorded); the same signal again stops the process as usual. */
+async function cancellable<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  for (const name of STOP_SIGNALS) process.once(name, onSignal);
+  try {
+    return await work(controller.signal);
+  } finally {
+    for (const name of STOP_SIGNALS) process.off(name, onSignal);
+  }
+}
+
+/**
+ * Why the run is not in history, on standard error through the error boundary, with where the result
+ * can still be kept. The exit code stays the run's own: a job that tests a connector should not fail
+ * (or pass) because of the local history.
+ */
+function tellNotRecorded(error: AppErrorValue, kind: RunResult['kind'], json: boolean, io: CliIo): void {
+  const keep = json
+    ? 'The complete result is the JSON on standard output: redirect it to a file to keep it.'
+    : 'The result is printed above; to keep it as a file, run again with --json > result.json.';
+  const notRecorded = new AppError(error.class, `The run was not recorded. ${error.message}`, `${error.fix} ${keep}`);
+  reportFailure(notRecorded, io, { command: { name: kind, usage: '' }, debug: false });
+}
+
+/** The part `awb test` and `awb sweep` share: read input, run (a stop signal cancels), record, print, exit code. */
 export async function runFromCli(values: RunValues, sweep: ParsedSweepOptions | undefined, io: CliIo): Promise<number> {
   if (values.db && values['no-history']) throw new UsageError('--db and --no-history exclude each other.');
   const options = validateFlags(
@@ -96,23 +129,14 @@ export async function runFromCli(values: RunValues, sweep: ParsedSweepOptions | 
   const connector = readConnector(requireFlag(values, 'connector'), values.region);
   const given = values['secret-key-stdin'] ? await stdinSecrets(connector) : { connector, values: undefined };
   const databasePath = values['no-history'] ? null : values.db;
-  const controller = new AbortController();
-  const onSignal = () => controller.abort();
-  process.once('SIGINT', onSignal);
-  let result: RunResult;
-  let recordedIn: string | null;
-  try {
-    [result, recordedIn] = await withServices(
-      { databasePath, ...(given.values ? { givenSecrets: given.values } : {}) },
-      async (services) => [
-        await services.tests.run(given.connector, options, sweep, { signal: controller.signal }),
-        databasePath === null ? null : services.paths.database,
-      ],
-    );
-  } finally {
-    process.off('SIGINT', onSignal);
-  }
+  const [result, database] = await cancellable((signal) =>
+    withServices({ databasePath, ...(given.values ? { givenSecrets: given.values } : {}) }, async (services) => [
+      await services.tests.run(given.connector, options, sweep, { signal }),
+      services.paths.database,
+    ]),
+  );
   if (values.json) printJson(io, result);
-  else io.stdout(formatRun(result, recordedIn));
+  else io.stdout(formatRun(result, database));
+  if (result.recording?.status === 'not_recorded') tellNotRecorded(result.recording.error, result.kind, values.json === true, io);
   return result.status === 'pass' ? EXIT.ok : EXIT.failed;
 }

@@ -1,18 +1,25 @@
-import { AppError } from '../../../shared/errors';
+import { AppError, isAppError } from '../../../shared/errors';
 import type { ParsedSweepOptions, ParsedTestOptions, TestConnector } from '../../../shared/aws-test/input';
-import type { RunProgress, RunResult } from '../../../shared/aws-test/result';
+import type { Recording, RunProgress, RunResult } from '../../../shared/aws-test/result';
 import type { HistoryService } from '../history/history-service';
+import { recordPatiently } from '../history/recording';
+import type { RunRecord } from '../history/run-record';
 import type { SecretStore } from '../secrets/secret-store';
 import type { Env } from './http';
 import { buildRun } from './request';
 
 export interface TestServiceDeps {
   readonly secrets: Pick<SecretStore, 'get'>;
-  /** Where runs are recorded; `null` for `--no-history`. */
-  readonly history: Pick<HistoryService, 'record' | 'has'> | null;
+  /**
+   * Where runs are recorded; `null` for `--no-history`. Its calls may fail (a database that cannot be
+   * opened or written): the run goes on, and the result says whether it was recorded.
+   */
+  readonly history: Pick<HistoryService, 'start' | 'record'> | null;
   readonly appVersion: string;
   readonly env: Env;
   readonly clock?: () => Date;
+  /** How long a finished run keeps retrying a locked history (default 10 s). */
+  readonly recordRetryMs?: number;
 }
 
 /** Strips user:password from a custom endpoint URL before it is recorded. */
@@ -24,9 +31,12 @@ function recordableUrl(url: string | undefined): string | null {
   return parsed.toString();
 }
 
+type BuiltRequest = ReturnType<typeof buildRun>['request'];
+
 /**
  * Runs tests and sweeps, keeps a cancel handle per running run, and records every run (passed,
- * failed, cancelled or timed out) in history.
+ * failed, cancelled or timed out) in history: as running when it starts, completed when it ends.
+ * A finished result is returned whether or not history could take it, with its recording status.
  */
 export class AwsTestService {
   private readonly running = new Map<string, { controller: AbortController; done: Promise<RunResult> }>();
@@ -43,12 +53,11 @@ export class AwsTestService {
     const runId = hooks.runId ?? request.runId!;
     if (this.running.has(runId))
       throw new AppError('invalid_argument', `A run with id ${runId} is already running.`, 'Start the run with a new id.');
-    // Checked up front: otherwise the history's primary key refuses the record after all the network work.
-    if (this.deps.history?.has(runId))
-      throw new AppError('invalid_argument', `A run with id ${runId} is already in history.`, 'Start the run with a new id.');
+    // Before the network work: the history refuses a run id it already has.
+    this.start(runId, request.kind, connector);
     const controller = new AbortController();
     hooks.signal?.addEventListener('abort', () => controller.abort(), { once: true });
-    const done = (async () => {
+    const done = (async (): Promise<RunResult> => {
       // The AWS SDK loads with the first run, so commands and windows that never test start without it.
       const { runChecks } = await import('./sweep');
       const result = await runChecks(
@@ -56,21 +65,7 @@ export class AwsTestService {
         { secrets: this.deps.secrets, endpoints, env: this.deps.env, ...(this.deps.clock ? { clock: this.deps.clock } : {}) },
         { signal: controller.signal, onProgress: hooks.onProgress },
       );
-      this.deps.history?.record({
-        result,
-        connector,
-        options: {
-          regions: sweep?.regions ?? [connector.testRegion],
-          concurrency: request.concurrency,
-          timeoutMs: request.timeoutMs,
-          regionTimeoutMs: request.regionTimeoutMs,
-          endpointUrl: recordableUrl(options.endpointUrl),
-          profile: options.profile ?? null,
-          fips: options.fips ?? false,
-        },
-        appVersion: this.deps.appVersion,
-      });
-      return result;
+      return { ...result, recording: await this.record(result, connector, request, options, sweep) };
     })();
     this.running.set(runId, { controller, done });
     try {
@@ -78,6 +73,45 @@ export class AwsTestService {
     } finally {
       this.running.delete(runId);
     }
+  }
+
+  /**
+   * Shows the run in history as running. Only a run id already there stops the run: a history that
+   * cannot be written now (locked, read-only, full) gets the whole run at its end, or the result says why not.
+   */
+  private start(runId: string, kind: RunResult['kind'], connector: TestConnector): void {
+    const startedAt = (this.deps.clock?.() ?? new Date()).toISOString();
+    try {
+      this.deps.history?.start({ id: runId, kind, connectorIdentifier: connector.identifier, startedAt, appVersion: this.deps.appVersion });
+    } catch (error) {
+      if (isAppError(error) && error.value.class === 'invalid_argument') throw error;
+    }
+  }
+
+  private record(
+    result: RunResult,
+    connector: TestConnector,
+    request: BuiltRequest,
+    options: ParsedTestOptions,
+    sweep: ParsedSweepOptions | undefined,
+  ): Promise<Recording> {
+    const history = this.deps.history;
+    if (!history) return Promise.resolve({ status: 'disabled' });
+    const record: RunRecord = {
+      result,
+      connector,
+      options: {
+        regions: sweep?.regions ?? [connector.testRegion],
+        concurrency: request.concurrency,
+        timeoutMs: request.timeoutMs,
+        regionTimeoutMs: request.regionTimeoutMs,
+        endpointUrl: recordableUrl(options.endpointUrl),
+        profile: options.profile ?? null,
+        fips: options.fips ?? false,
+      },
+      appVersion: this.deps.appVersion,
+    };
+    return recordPatiently(() => history.record(record), this.deps.recordRetryMs);
   }
 
   /** How many runs are under way. */

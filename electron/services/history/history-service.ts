@@ -8,19 +8,24 @@ import { listRuns } from './run-list';
 import { deleteRuns, pruneFor, pruneRuns, readRetention, writeRetention } from './run-maintenance';
 import { connectorTrend, type TrendQuery } from './run-trend';
 import { recordRun, type RunRecord } from './run-record';
+import { startRun, type RunStart } from './run-owner';
+import { writeBriefly } from './database';
 
 /** Reads and writes the local history of test runs. */
 export class HistoryService {
   constructor(private readonly db: Database.Database) {}
 
-  /** Stores a finished (or cancelled, or timed-out) test or sweep with all its checks, in one transaction. */
-  record(record: RunRecord): void {
-    recordRun(this.db, record);
+  /**
+   * Shows a run as running while it is under way (see run-owner.ts); a run id already in history is
+   * refused. Like `record`, it waits for a lock only briefly and fails with an error value.
+   */
+  start(run: RunStart): void {
+    writeBriefly(this.db, () => startRun(this.db, run));
   }
 
-  /** True when a run with this id is already recorded. */
-  has(runId: string): boolean {
-    return this.db.prepare('SELECT 1 FROM runs WHERE id = ?').get(runId) !== undefined;
+  /** Stores a finished (or cancelled, or timed-out) test or sweep with all its checks, in one transaction. */
+  record(record: RunRecord): void {
+    writeBriefly(this.db, () => recordRun(this.db, record));
   }
 
   /** The SQLite library's version and the schema version of this file, for `app.info`. */

@@ -31,6 +31,12 @@ export function recordRun(db: Database.Database, record: RunRecord): void {
   const { result } = record;
   const finishedAt = new Date(Date.parse(result.startedAt) + result.durationMs).toISOString();
   const identity = result.regions.find((r) => r.identity)?.identity?.arn ?? null;
+  // A run written as running when it started (run-owner.ts) is completed in place, also when another
+  // process took it for abandoned meanwhile; a run whose start could not be written is inserted whole.
+  const completeRun = db.prepare(
+    `UPDATE runs SET kind = @kind, connector_identifier = @connector, started_at = @startedAt, finished_at = @finishedAt,
+     status = @status, app_version = @appVersion WHERE id = @id AND status IN ('running', 'interrupted')`,
+  );
   const insertRun = db.prepare(
     `INSERT INTO runs (id, kind, connector_identifier, started_at, finished_at, status, imported, app_version)
      VALUES (@id, @kind, @connector, @startedAt, @finishedAt, @status, 0, @appVersion)`,
@@ -48,16 +54,18 @@ export function recordRun(db: Database.Database, record: RunRecord): void {
      VALUES (@runId, @region, @name, @position, @status, @durationMs, @requestId, @code, @class, @message, @fix)`,
   );
   const insertResult = db.prepare('INSERT INTO run_results (run_id, result) VALUES (?, ?)');
+  const run = {
+    id: result.runId,
+    kind: result.kind,
+    connector: result.connector.identifier,
+    startedAt: result.startedAt,
+    finishedAt,
+    status: historyStatus(result),
+    appVersion: record.appVersion,
+  };
+  // IMMEDIATE takes the write lock at BEGIN, where the busy wait applies, rather than halfway through.
   db.transaction(() => {
-    insertRun.run({
-      id: result.runId,
-      kind: result.kind,
-      connector: result.connector.identifier,
-      startedAt: result.startedAt,
-      finishedAt,
-      status: historyStatus(result),
-      appVersion: record.appVersion,
-    });
+    if (completeRun.run(run).changes === 0) insertRun.run(run);
     insertDetail.run({
       runId: result.runId,
       snapshot: safeJson(record.connector),
@@ -92,5 +100,5 @@ export function recordRun(db: Database.Database, record: RunRecord): void {
       });
     });
     insertResult.run(result.runId, safeJson(result));
-  })();
+  }).immediate();
 }
