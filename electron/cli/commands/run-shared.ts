@@ -2,60 +2,23 @@ import { testConnectorFrom } from '../../../shared/aws-test/from-connector';
 import { testConnectorSchema, testOptionsSchema, type ParsedSweepOptions, type TestConnector } from '../../../shared/aws-test/input';
 import type { RunResult } from '../../../shared/aws-test/result';
 import { AppError, type AppErrorValue } from '../../../shared/errors';
-import { formatPath, importConnectorYaml } from '../../../shared/connector';
+import { formatPath, importConnectorYaml, MAX_YAML_BYTES } from '../../../shared/connector';
 import { numberFlag, requireFlag, validateFlags, type parseFlags } from '../args';
 import { EXIT, UsageError, type CliIo } from '../command';
 import { reportFailure } from '../error-boundary';
 import { withServices } from '../context';
 import { printJson, readInput, readStdin } from '../io';
 import { formatRun } from './run-output';
+import type { RUN_FLAGS } from './run-flags';
 
 /** A secret key and a session token, on two lines: a few kilobytes at most. */
 const MAX_STDIN_BYTES = 64 * 1024;
 
-export const RUN_FLAGS = {
-  connector: { type: 'string' },
-  region: { type: 'string' },
-  'endpoint-url': { type: 'string' },
-  'secret-key-stdin': { type: 'boolean' },
-  profile: { type: 'string' },
-  'role-arn': { type: 'string' },
-  'web-identity-token-file': { type: 'string' },
-  fips: { type: 'boolean' },
-  'timeout-ms': { type: 'string' },
-  json: { type: 'boolean' },
-  db: { type: 'string' },
-  'no-history': { type: 'boolean' },
-} as const;
-
-export const RUN_HINTS = { connector: 'file', 'web-identity-token-file': 'file', db: 'file' } as const;
-
-export const RUN_FLAGS_USAGE = [
-  '  --connector <file>            Harness connector YAML (or JSON) to test (required)',
-  "  --region <region>             Test in this region instead of the connector's Test Region",
-  '  --endpoint-url <url>          Send STS and EC2 calls here (VPC endpoint, emulator), for every region',
-  '  --secret-key-stdin            Read the secret key from the first line of standard input and an optional',
-  '                                session token from the second, instead of the keychain entry secretKeyRef names',
-  '  --profile <name>              InheritFromDelegate: use this profile of the shared AWS config',
-  '  --role-arn <arn>              Irsa: the role to assume (default: AWS_ROLE_ARN)',
-  '  --web-identity-token-file <f> Irsa: the token file (default: AWS_WEB_IDENTITY_TOKEN_FILE)',
-  '  --fips                        Use the FIPS endpoints',
-  '  --timeout-ms <n>              Timeout of each step (default 10000)',
-  '  --json                        Print one JSON object (schemaVersion 1) instead of text',
-  "  --db <path>                   Record the run in this SQLite file (default: the app's history)",
-  '  --no-history                  Do not record the run',
-  '',
-  'HTTPS_PROXY, NO_PROXY and AWS_CA_BUNDLE are honoured. Ctrl-C, SIGTERM or SIGHUP cancels; the partial run',
-  'is recorded. A run shows in history as running while it runs; one whose process was killed shows as',
-  'interrupted. A run that cannot be recorded (history locked, read-only or on a full disk) is still printed;',
-  'why goes to standard error with the fix, and the exit code is the run’s own.',
-  'Exit codes: 0 every check passed, 1 a check failed (or the run was cancelled), 2 bad usage or input.',
-].join('\n');
-
 type RunValues = ReturnType<typeof parseFlags<typeof RUN_FLAGS>>['values'];
 
 function readConnector(file: string, region: string | undefined): TestConnector {
-  const imported = importConnectorYaml(readInput(file));
+  // One byte over the cap is enough for the import to refuse the file by its size.
+  const imported = importConnectorYaml(readInput(file, MAX_YAML_BYTES + 1));
   if (!imported.document || imported.errors.length > 0) {
     const lines = imported.errors.slice(0, 10).map((e) => `${file}:${e.line}:${e.column}: ${formatPath(e.path)}: ${e.message}`);
     throw new UsageError(`the connector is not valid:\n${lines.join('\n')}`);

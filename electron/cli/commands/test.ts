@@ -1,6 +1,5 @@
-import { parseFlags } from '../args';
-import type { Command } from '../command';
-import { RUN_FLAGS, RUN_FLAGS_USAGE, RUN_HINTS, runFromCli } from './run-shared';
+import { lazyRun, type Command } from '../command';
+import { RUN_FLAGS, RUN_FLAGS_USAGE, RUN_HINTS } from './run-flags';
 
 export const testCommand: Command = {
   name: 'test',
@@ -16,8 +15,5 @@ export const testCommand: Command = {
     '',
     RUN_FLAGS_USAGE,
   ].join('\n'),
-  async run(argv, io) {
-    const { values } = parseFlags(argv, RUN_FLAGS);
-    return runFromCli(values, undefined, io);
-  },
+  run: lazyRun(() => import('./test-run')),
 };

@@ -103,7 +103,11 @@ export function runDetail(db: Database.Database, runId: string): RunDetail | nul
   if (!row) return null;
   const connector = JSON.parse(row.connector_snapshot) as Record<string, unknown>;
   return {
-    result: row.result ? (JSON.parse(row.result) as RunResult) : rebuiltResult(db, row, connector),
+    // It is in history, so it was recorded: the document reads as `awb test --json` printed it.
+    result: {
+      ...(row.result ? (JSON.parse(row.result) as RunResult) : rebuiltResult(db, row, connector)),
+      recording: { status: 'recorded' },
+    },
     connector,
     options: JSON.parse(row.options) as Record<string, unknown>,
     appVersion: row.app_version,
