@@ -104,6 +104,8 @@ async function ready(): Promise<void> {
   installMenu(app.isPackaged);
   serveRenderer(join(import.meta.dirname, '../renderer'));
   registerIpc(services);
+  // Retention is housekeeping: applied once at start, in the background, and again after each run.
+  void services.history.applyRetention().catch((error: unknown) => console.error(`[history] retention: ${redactSecrets(String(error))}`));
   const window = await createWindow();
   app.on('second-instance', () => {
     if (window.isMinimized()) window.restore();

@@ -93,10 +93,12 @@ export async function runFromCli(values: RunValues, sweep: ParsedSweepOptions | 
   const given = values['secret-key-stdin'] ? await stdinSecrets(connector) : { connector, values: undefined };
   const databasePath = values['no-history'] ? null : values.db;
   const [result, database] = await cancellable((signal) =>
-    withServices({ databasePath, ...(given.values ? { givenSecrets: given.values } : {}) }, async (services) => [
-      await services.tests.run(given.connector, options, sweep, { signal }),
-      services.paths.database,
-    ]),
+    withServices({ databasePath, ...(given.values ? { givenSecrets: given.values } : {}) }, async (services) => {
+      const run = await services.tests.run(given.connector, options, sweep, { signal });
+      // The history's retention setting applies after every recorded run, from the window or from here.
+      if (run.recording?.status === 'recorded') await services.history.applyRetention().catch(() => null);
+      return [run, services.paths.database] as const;
+    }),
   );
   if (values.json) printJson(io, result);
   else io.stdout(formatRun(result, database));

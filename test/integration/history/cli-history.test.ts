@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runResultSchema, type RunResult } from '../../../shared/aws-test/result';
 import { runComparisonSchema } from '../../../shared/history/compare';
 import { connectorTrendSchema } from '../../../shared/history/trend';
+import { createServices } from '../../../electron/app/services';
 import { buildWorld } from '../../aws-endpoint';
 import { awbIn } from '../../helpers/awb';
 import { sharedEndpoint } from '../../helpers/aws-endpoint';
@@ -46,6 +47,7 @@ async function test(db: string, name: string, secret: string, extra: string[] = 
 
 const history = async (db: string, ...args: string[]) => awbIn({ args: ['history', ...args, '--db', db], env });
 const json = async (db: string, ...args: string[]) => JSON.parse((await history(db, ...args, '--json')).stdout) as unknown;
+const VERSIONS = { electron: '-', chrome: '-', node: process.versions.node, v8: process.versions.v8 };
 const WRONG = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYwrongwrong1';
 
 describe('awb history against runs recorded by awb test', () => {
@@ -143,6 +145,20 @@ describe('awb history prune', () => {
     const left = ((await json(db, 'list')) as { runs: Array<{ id: string }> }).runs.map((r) => r.id).sort();
     expect(left).toEqual([runs[1]!.runId, runs[3]!.runId].sort());
     expect((await history(db, 'prune')).code).toBe(2);
+  });
+});
+
+describe('retention', () => {
+  it('the setting the window saves applies after each run awb records', async () => {
+    const db = join(dir.path, 'retention.sqlite');
+    for (let i = 0; i < 3; i += 1) await test(db, 'kept', world.admin.secretAccessKey);
+    const services = createServices({ appName: 'awb', appVersion: '0', versions: VERSIONS, dataDir: dir.path, databasePath: db });
+    services.history.setRetention({ maxAgeDays: null, keepPerConnector: 2 });
+    services.close();
+    const latest = await test(db, 'kept', world.admin.secretAccessKey);
+    const runs = ((await json(db, 'list')) as { runs: Array<{ id: string }> }).runs;
+    expect(runs).toHaveLength(2);
+    expect(runs[0]!.id).toBe(latest.runId);
   });
 });
 
