@@ -1,4 +1,4 @@
-import { partitionOfArn, type PartitionId } from '../regions';
+import { PARTITION_IDS, partitionOfArn, type PartitionId } from '../regions';
 
 /**
  * IAM role ARNs as STS accepts them in `AssumeRole` (reference §1): `arn:<partition>:iam::<12 digits>:role/[path/]name`,
@@ -8,6 +8,9 @@ import { partitionOfArn, type PartitionId } from '../regions';
 export type RoleArnCheck = { ok: true; partition: PartitionId; accountId: string; roleName: string } | { ok: false; message: string };
 
 const EXAMPLE = 'arn:aws:iam::123456789012:role/RoleName';
+const PARTITION_LIST = `${PARTITION_IDS.slice(0, -1).join(', ')} or ${PARTITION_IDS.at(-1)}`;
+/** How much of a wrong segment a message quotes: enough to recognise it, never a whole paste. */
+const quoted = (segment: string) => segment.slice(0, 40);
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 // IAM paths: printable ASCII between slashes, 512 characters at most.
 const ROLE_PATH = /^(\/|\/[\u0021-\u007E]+\/)$/;
@@ -20,21 +23,21 @@ export function checkRoleArn(value: string): RoleArnCheck {
   if (parts[0] !== 'arn' || parts.length < 6) return { ok: false, message: `This is not an ARN. A role ARN looks like ${EXAMPLE}.` };
   const [, partitionSegment = '', service, region, accountId = '', ...resourceParts] = parts;
   const partition = partitionOfArn(arn);
-  if (partition === null || partition === 'aws-eusc') {
-    return { ok: false, message: `"${partitionSegment}" is not an AWS partition; use aws, aws-us-gov, aws-cn, aws-iso or aws-iso-b.` };
+  if (partition === null) {
+    return { ok: false, message: `"${quoted(partitionSegment)}" is not an AWS partition; use ${PARTITION_LIST}.` };
   }
   if (service !== 'iam')
     return {
       ok: false,
-      message: `This is an ARN of the ${service || 'unnamed'} service; a role ARN is an IAM ARN (arn:${partition}:iam::…).`,
+      message: `This is an ARN of the ${quoted(service ?? '') || 'unnamed'} service; a role ARN is an IAM ARN (arn:${partition}:iam::…).`,
     };
   if (region !== '')
     return { ok: false, message: 'IAM ARNs have no region: the part between "iam:" and the account ID must be empty (iam::).' };
   if (!/^\d{12}$/.test(accountId))
-    return { ok: false, message: `The account ID in a role ARN is exactly 12 digits; "${accountId}" is not.` };
+    return { ok: false, message: `The account ID in a role ARN is exactly 12 digits; "${quoted(accountId)}" is not.` };
   const resource = resourceParts.join(':');
   if (!resource.startsWith('role/')) {
-    const kind = resource.split('/')[0] || 'empty';
+    const kind = quoted(resource.split('/')[0] ?? '') || 'empty';
     return { ok: false, message: `This ARN names a ${kind}, not a role. A role ARN ends in :role/RoleName.` };
   }
   const afterRole = resource.slice('role/'.length);

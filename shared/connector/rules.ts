@@ -170,20 +170,33 @@ function checkCrossAccount(c: Connector, out: Collector): void {
   if (!blank(access.externalId)) out.error([...CROSS_ACCOUNT, 'externalId'], externalIdError(access.externalId));
 }
 
+/**
+ * A Test Region of every partition is accepted, as Harness's UI offers them; an isolated (ISO)
+ * partition's endpoints resolve only inside its own network, which is worth saying before a test times out.
+ */
+function checkTestRegion(region: string, out: Collector): boolean {
+  const known = findRegion(region);
+  if (!known) {
+    const partition = partitionOfRegion(region);
+    const detail = partition
+      ? ` It fits the ${PARTITIONS[partition].displayName} pattern, but the AWS SDK this app ships does not know it.`
+      : '';
+    out.error([...CREDENTIAL, 'region'], `"${region}" is not a region in the catalog.${detail} Pick a region from the list.`);
+    return false;
+  }
+  const partition = PARTITIONS[known.partition];
+  if (partition.isolated) {
+    out.warn(
+      [...CREDENTIAL, 'region'],
+      `${region} is in ${partition.displayName}, an isolated partition: its endpoints (*.${partition.dnsSuffix}) resolve only inside that network. This app reaches it only through an endpoint URL when it is not reachable from here.`,
+    );
+  }
+  return true;
+}
+
 function checkRegionAndPartitions(c: Connector, out: Collector): void {
   const region = c.spec.credential.region;
-  if (!blank(region) && !findRegion(region)) {
-    const partition = partitionOfRegion(region);
-    const detail =
-      partition && !['aws', 'aws-us-gov', 'aws-cn'].includes(partition)
-        ? ` It is in the ${PARTITIONS[partition].displayName} partition, which this app does not test.`
-        : '';
-    out.error(
-      [...CREDENTIAL, 'region'],
-      `"${region}" is not a region in the catalog.${detail} Pick a commercial, GovCloud or China region.`,
-    );
-    return;
-  }
+  if (!blank(region) && !checkTestRegion(region, out)) return;
   const testRegion = testRegionOf(c);
   const regionPartition = partitionOfRegion(testRegion);
   const roleArns: Array<[readonly PathSegment[], string | null | undefined]> = [

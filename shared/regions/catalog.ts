@@ -1,11 +1,12 @@
-import { PARTITIONS, type PartitionId } from './partitions';
+import { SDK_PARTITIONS } from './generated-catalog';
+import { COMMERCIAL_EC2_FIPS, COMMERCIAL_STS_FIPS, DEFAULT_ENABLED_REGIONS, LEADING_REGIONS } from './overlay';
+import { PARTITIONS, PARTITION_IDS, type PartitionId } from './partitions';
 
 /**
- * Every region of the `aws`, `aws-us-gov` and `aws-cn` partitions (reference §7, extended to the
- * regions the installed AWS SDK's partitions.json lists), with the endpoints a connection test and a
- * firewall allowlist need. This is the one catalog; the wizard, the sweep and the preflight read it.
+ * Every region of every partition the installed AWS SDK knows (generated-catalog.ts, reference §7),
+ * with the endpoints a connection test and a firewall allowlist need. This is the one catalog; the
+ * wizard, the sweep and the preflight read it.
  */
-export type CatalogPartition = Extract<PartitionId, 'aws' | 'aws-us-gov' | 'aws-cn'>;
 
 export interface RegionEndpoints {
   readonly sts: string;
@@ -18,70 +19,14 @@ export interface RegionEndpoints {
 export interface RegionInfo {
   readonly code: string;
   readonly name: string;
-  readonly partition: CatalogPartition;
+  readonly partition: PartitionId;
   /** Launched after 2019-03-20: disabled until an account enables it (`account:EnableRegion`). */
   readonly optIn: boolean;
   readonly endpoints: RegionEndpoints;
 }
 
-type Row = readonly [code: string, name: string, optIn: boolean];
-
-const COMMERCIAL: readonly Row[] = [
-  ['us-east-1', 'US East (N. Virginia)', false],
-  ['us-east-2', 'US East (Ohio)', false],
-  ['us-west-1', 'US West (N. California)', false],
-  ['us-west-2', 'US West (Oregon)', false],
-  ['af-south-1', 'Africa (Cape Town)', true],
-  ['ap-east-1', 'Asia Pacific (Hong Kong)', true],
-  ['ap-east-2', 'Asia Pacific (Taipei)', true],
-  ['ap-northeast-1', 'Asia Pacific (Tokyo)', false],
-  ['ap-northeast-2', 'Asia Pacific (Seoul)', false],
-  ['ap-northeast-3', 'Asia Pacific (Osaka)', false],
-  ['ap-south-1', 'Asia Pacific (Mumbai)', false],
-  ['ap-south-2', 'Asia Pacific (Hyderabad)', true],
-  ['ap-southeast-1', 'Asia Pacific (Singapore)', false],
-  ['ap-southeast-2', 'Asia Pacific (Sydney)', false],
-  ['ap-southeast-3', 'Asia Pacific (Jakarta)', true],
-  ['ap-southeast-4', 'Asia Pacific (Melbourne)', true],
-  ['ap-southeast-5', 'Asia Pacific (Malaysia)', true],
-  ['ap-southeast-6', 'Asia Pacific (New Zealand)', true],
-  ['ap-southeast-7', 'Asia Pacific (Thailand)', true],
-  ['ca-central-1', 'Canada (Central)', false],
-  ['ca-west-1', 'Canada West (Calgary)', true],
-  ['eu-central-1', 'Europe (Frankfurt)', false],
-  ['eu-central-2', 'Europe (Zurich)', true],
-  ['eu-north-1', 'Europe (Stockholm)', false],
-  ['eu-south-1', 'Europe (Milan)', true],
-  ['eu-south-2', 'Europe (Spain)', true],
-  ['eu-west-1', 'Europe (Ireland)', false],
-  ['eu-west-2', 'Europe (London)', false],
-  ['eu-west-3', 'Europe (Paris)', false],
-  ['il-central-1', 'Israel (Tel Aviv)', true],
-  ['me-central-1', 'Middle East (UAE)', true],
-  ['me-south-1', 'Middle East (Bahrain)', true],
-  ['me-west-1', 'Middle East (Saudi Arabia)', true],
-  ['mx-central-1', 'Mexico (Central)', true],
-  ['sa-east-1', 'South America (São Paulo)', false],
-  ['sa-west-1', 'South America (Chile)', true],
-];
-
-const GOVCLOUD: readonly Row[] = [
-  ['us-gov-west-1', 'AWS GovCloud (US-West)', false],
-  ['us-gov-east-1', 'AWS GovCloud (US-East)', false],
-];
-
-const CHINA: readonly Row[] = [
-  ['cn-north-1', 'China (Beijing)', false],
-  ['cn-northwest-1', 'China (Ningxia)', false],
-];
-
-/** Commercial regions with published `sts-fips` / `ec2-fips` hosts (AWS FIPS endpoints list). */
-const COMMERCIAL_STS_FIPS = new Set(['us-east-1', 'us-east-2', 'us-west-1', 'us-west-2']);
-const COMMERCIAL_EC2_FIPS = new Set(['us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'ca-central-1', 'ca-west-1']);
-
-function endpointsFor(code: string, partition: CatalogPartition): RegionEndpoints {
-  const suffix = PARTITIONS[partition].dnsSuffix;
-  const host = (service: string) => `${service}.${code}.${suffix}`;
+function endpointsFor(code: string, partition: PartitionId): RegionEndpoints {
+  const host = (service: string) => `${service}.${code}.${PARTITIONS[partition].dnsSuffix}`;
   switch (partition) {
     case 'aws':
       return {
@@ -93,27 +38,50 @@ function endpointsFor(code: string, partition: CatalogPartition): RegionEndpoint
     case 'aws-us-gov':
       // GovCloud's standard STS and EC2 endpoints are themselves FIPS 140 validated; the SDK's FIPS variant resolves to the same host.
       return { sts: host('sts'), stsFips: host('sts'), ec2: host('ec2'), ec2Fips: host('ec2') };
-    case 'aws-cn':
+    default:
+      // No FIPS host is published for China; for the others the reference knows none.
       return { sts: host('sts'), stsFips: null, ec2: host('ec2'), ec2Fips: null };
   }
 }
 
-function build(rows: readonly Row[], partition: CatalogPartition): RegionInfo[] {
-  return rows.map(([code, name, optIn]) =>
-    Object.freeze({ code, name, partition, optIn, endpoints: Object.freeze(endpointsFor(code, partition)) }),
-  );
+function leadingFirst(a: string, b: string): number {
+  const rank = (code: string) => (LEADING_REGIONS.includes(code) ? LEADING_REGIONS.indexOf(code) : LEADING_REGIONS.length);
+  return rank(a) - rank(b);
 }
 
-export const REGIONS: readonly RegionInfo[] = Object.freeze([
-  ...build(COMMERCIAL, 'aws'),
-  ...build(GOVCLOUD, 'aws-us-gov'),
-  ...build(CHINA, 'aws-cn'),
-]);
+function regionsOf(partition: PartitionId): RegionInfo[] {
+  const rows = SDK_PARTITIONS.find((sdk) => sdk.id === partition)?.regions ?? [];
+  return [...rows]
+    .sort(([a], [b]) => leadingFirst(a, b))
+    .map(([code, name]) =>
+      Object.freeze({
+        code,
+        name,
+        partition,
+        optIn: partition === 'aws' && !DEFAULT_ENABLED_REGIONS.has(code),
+        endpoints: Object.freeze(endpointsFor(code, partition)),
+      }),
+    );
+}
+
+/** Every catalog region, partitions in display order. */
+export const ALL_REGIONS: readonly RegionInfo[] = Object.freeze(PARTITION_IDS.flatMap(regionsOf));
+
+/** The partitions of `REGIONS`. */
+export type CatalogPartition = Extract<PartitionId, 'aws' | 'aws-us-gov' | 'aws-cn'>;
+const SWEPT: ReadonlySet<PartitionId> = new Set<CatalogPartition>(['aws', 'aws-us-gov', 'aws-cn']);
+
+/**
+ * The regions of the commercial, GovCloud and China partitions: what a sweep over "all regions"
+ * covers, as it always has. The European Sovereign Cloud and the ISO partitions are in
+ * `ALL_REGIONS` (Test Regions, look-ups, pickers) but a sweep names them only when asked to.
+ */
+export const REGIONS: readonly RegionInfo[] = Object.freeze(ALL_REGIONS.filter((region) => SWEPT.has(region.partition)));
 
 /** Harness's default Test Region when none is set (the backend falls back to it). */
 export const DEFAULT_TEST_REGION = 'us-east-1';
 
-const BY_CODE = new Map(REGIONS.map((region) => [region.code, region]));
+const BY_CODE = new Map(ALL_REGIONS.map((region) => [region.code, region]));
 
 export function findRegion(code: string): RegionInfo | undefined {
   return BY_CODE.get(code);
@@ -123,19 +91,20 @@ export function isKnownRegion(code: string): boolean {
   return BY_CODE.has(code);
 }
 
-export function regionsOfPartition(partition: CatalogPartition): RegionInfo[] {
-  return REGIONS.filter((region) => region.partition === partition);
+export function regionsOfPartition(partition: PartitionId): RegionInfo[] {
+  return ALL_REGIONS.filter((region) => region.partition === partition);
 }
 
 export interface RegionGroup {
-  readonly partition: CatalogPartition;
+  readonly partition: PartitionId;
   readonly label: string;
   readonly regions: readonly RegionInfo[];
 }
 
 /**
- * Regions grouped for a picker, commercial first, then GovCloud and China, optionally filtered by a
- * search over code and display name (case- and accent-insensitive, every word must match).
+ * Regions grouped for a picker, by partition in display order (commercial, GovCloud, China, then the
+ * others), optionally filtered by a search over code, display name and partition name (case- and
+ * accent-insensitive, every word must match).
  */
 export function groupRegions(search = ''): RegionGroup[] {
   const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -144,12 +113,9 @@ export function groupRegions(search = ''): RegionGroup[] {
     const haystack = fold(`${region.code} ${region.name} ${PARTITIONS[region.partition].displayName}`);
     return words.every((word) => haystack.includes(word));
   };
-  const order: readonly CatalogPartition[] = ['aws', 'aws-us-gov', 'aws-cn'];
-  return order
-    .map((partition) => ({
-      partition,
-      label: PARTITIONS[partition].displayName,
-      regions: regionsOfPartition(partition).filter(matches),
-    }))
-    .filter((group) => group.regions.length > 0);
+  return PARTITION_IDS.map((partition) => ({
+    partition,
+    label: PARTITIONS[partition].displayName,
+    regions: regionsOfPartition(partition).filter(matches),
+  })).filter((group) => group.regions.length > 0);
 }

@@ -1,101 +1,57 @@
+import { SDK_PARTITIONS } from './generated-catalog';
+import { PARTITION_FACTS } from './overlay';
+
 /**
- * AWS partitions as the AWS SDK's partitions.json describes them (reference §7). Accounts and
- * credentials are partition-scoped, which is why so many checks in the app start here.
+ * AWS partitions as the AWS SDK's partition data describes them (generated-catalog.ts, reference §7),
+ * with what the SDK does not tell from overlay.ts. Accounts and credentials are partition-scoped,
+ * which is why so many checks in the app start here.
  */
-export const PARTITION_IDS = ['aws', 'aws-us-gov', 'aws-cn', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'] as const;
-export type PartitionId = (typeof PARTITION_IDS)[number];
+export type PartitionId = keyof typeof PARTITION_FACTS;
+
+/** In display order: commercial, GovCloud, China, the European Sovereign Cloud, then the ISO partitions. */
+export const PARTITION_IDS = Object.keys(PARTITION_FACTS) as readonly PartitionId[];
 
 export interface PartitionInfo {
   readonly id: PartitionId;
   readonly displayName: string;
   readonly dnsSuffix: string;
-  /** `null` where the partition has no public dual-stack suffix in the reference. */
-  readonly dualStackDnsSuffix: string | null;
+  readonly dualStackDnsSuffix: string;
   readonly regionRegex: RegExp;
   /** Where global endpoints of the partition are served (signing region for global calls). */
   readonly implicitGlobalRegion: string;
+  /** Reachable only from inside its own network; see overlay.ts. */
+  readonly isolated: boolean;
 }
 
-export const PARTITIONS: Readonly<Record<PartitionId, PartitionInfo>> = {
-  aws: {
-    id: 'aws',
-    displayName: 'AWS (commercial)',
-    dnsSuffix: 'amazonaws.com',
-    dualStackDnsSuffix: 'api.aws',
-    regionRegex: /^(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$/,
-    implicitGlobalRegion: 'us-east-1',
-  },
-  'aws-us-gov': {
-    id: 'aws-us-gov',
-    displayName: 'AWS GovCloud (US)',
-    dnsSuffix: 'amazonaws.com',
-    dualStackDnsSuffix: 'api.aws',
-    regionRegex: /^us-gov-\w+-\d+$/,
-    implicitGlobalRegion: 'us-gov-west-1',
-  },
-  'aws-cn': {
-    id: 'aws-cn',
-    displayName: 'AWS China',
-    dnsSuffix: 'amazonaws.com.cn',
-    dualStackDnsSuffix: 'api.amazonwebservices.com.cn',
-    regionRegex: /^cn-\w+-\d+$/,
-    implicitGlobalRegion: 'cn-northwest-1',
-  },
-  'aws-iso': {
-    id: 'aws-iso',
-    displayName: 'AWS ISO (US)',
-    dnsSuffix: 'c2s.ic.gov',
-    dualStackDnsSuffix: null,
-    regionRegex: /^us-iso-\w+-\d+$/,
-    implicitGlobalRegion: 'us-iso-east-1',
-  },
-  'aws-iso-b': {
-    id: 'aws-iso-b',
-    displayName: 'AWS ISOB (US)',
-    dnsSuffix: 'sc2s.sgov.gov',
-    dualStackDnsSuffix: null,
-    regionRegex: /^us-isob-\w+-\d+$/,
-    implicitGlobalRegion: 'us-isob-east-1',
-  },
-  'aws-iso-e': {
-    id: 'aws-iso-e',
-    displayName: 'AWS ISOE (Europe)',
-    dnsSuffix: 'cloud.adc-e.uk',
-    dualStackDnsSuffix: null,
-    regionRegex: /^eu-isoe-\w+-\d+$/,
-    implicitGlobalRegion: 'eu-isoe-west-1',
-  },
-  'aws-iso-f': {
-    id: 'aws-iso-f',
-    displayName: 'AWS ISOF (US)',
-    dnsSuffix: 'csp.hci.ic.gov',
-    dualStackDnsSuffix: null,
-    regionRegex: /^us-isof-\w+-\d+$/,
-    implicitGlobalRegion: 'us-isof-south-1',
-  },
-  'aws-eusc': {
-    id: 'aws-eusc',
-    displayName: 'AWS European Sovereign Cloud',
-    dnsSuffix: 'amazonaws.eu',
-    dualStackDnsSuffix: null,
-    regionRegex: /^eusc-(de)-\w+-\d+$/,
-    implicitGlobalRegion: 'eusc-de-east-1',
-  },
-};
+export const PARTITIONS: Readonly<Record<PartitionId, PartitionInfo>> = Object.fromEntries(
+  SDK_PARTITIONS.map((sdk) => [
+    sdk.id,
+    Object.freeze({
+      id: sdk.id,
+      ...PARTITION_FACTS[sdk.id],
+      dnsSuffix: sdk.dnsSuffix,
+      dualStackDnsSuffix: sdk.dualStackDnsSuffix,
+      // The SDK's own pattern from its checked-in data, never text a user typed.
+      regionRegex: new RegExp(sdk.regionRegex),
+      implicitGlobalRegion: sdk.implicitGlobalRegion,
+    }),
+  ]),
+) as Record<PartitionId, PartitionInfo>;
 
 export function isPartitionId(value: string): value is PartitionId {
   return (PARTITION_IDS as readonly string[]).includes(value);
 }
 
+const LISTED = new Map<string, PartitionId>(
+  SDK_PARTITIONS.flatMap((sdk) => sdk.regions.map(([code]): [string, PartitionId] => [code, sdk.id])),
+);
+
 /**
- * The partition a region code belongs to, by the SDK's region patterns, or `null` when it fits none.
- * Order matters: `us-gov-…` and `us-iso…` would also match the commercial `us-…` pattern, so the
- * specific partitions are tried first, exactly as the SDK's resolver does.
+ * The partition a region code belongs to, or `null` when it fits none. As the SDK's resolver does: a
+ * region its data lists belongs to that partition; any other to the partition whose pattern it fits.
  */
 export function partitionOfRegion(region: string): PartitionId | null {
-  const specificFirst = PARTITION_IDS.filter((id) => id !== 'aws');
-  for (const id of specificFirst) if (PARTITIONS[id].regionRegex.test(region)) return id;
-  return PARTITIONS.aws.regionRegex.test(region) ? 'aws' : null;
+  return LISTED.get(region) ?? PARTITION_IDS.find((id) => PARTITIONS[id].regionRegex.test(region)) ?? null;
 }
 
 /** The partition segment of an ARN (`arn:<partition>:…`), or `null` when it is not an ARN of a known partition. */
