@@ -4,6 +4,7 @@ import { benchRendererBundle } from './bundle.bench';
 import { benchDelegateDiff } from './delegate.bench';
 import { benchDoctorAccuracy, benchDoctorLargeInput } from './doctor.bench';
 import { benchHistoryList } from './history.bench';
+import { benchHostileInputs } from './hostile.bench';
 import { benchCliStartup } from './startup.bench';
 import { benchSweep } from './sweep.bench';
 
@@ -13,6 +14,7 @@ const benches: Array<() => Promise<BenchResult | BenchResult[]>> = [
   benchRendererBundle,
   benchDoctorAccuracy,
   benchDoctorLargeInput,
+  benchHostileInputs,
   benchDelegateDiff,
   benchSweep,
   benchCliStartup,

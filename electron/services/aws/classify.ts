@@ -1,6 +1,6 @@
 import type { AwsErrorClass, ErrorClass } from '../../../shared/errors';
 import type { CheckError, CheckName } from '../../../shared/aws-test/result';
-import { redactSecrets } from '../../../shared/redact';
+import { boundText, redactSecrets } from '../../../shared/redact';
 
 /** What is known around a failure; several AWS messages are identical across causes (classes.md notes). */
 export interface FailureContext {
@@ -22,6 +22,13 @@ export interface RawFailure {
   readonly requestId: string | null;
 }
 
+/**
+ * AWS messages are a sentence or two and codes one word; a proxy's error page or a hostile endpoint
+ * can send megabytes, and neither the classifier nor the user needs more than the start of them.
+ */
+const MAX_MESSAGE_CHARS = 4096;
+const MAX_CODE_CHARS = 128;
+
 export function rawFailure(error: unknown): RawFailure {
   const e = (error ?? {}) as {
     name?: string;
@@ -32,8 +39,8 @@ export function rawFailure(error: unknown): RawFailure {
   };
   const nodeCode = typeof e.code === 'string' ? e.code : undefined;
   return {
-    code: nodeCode ?? e.Code ?? e.name ?? 'Error',
-    message: e.message ?? String(error),
+    code: boundText(String(nodeCode ?? e.Code ?? e.name ?? 'Error'), MAX_CODE_CHARS),
+    message: boundText(String(e.message ?? error), MAX_MESSAGE_CHARS),
     status: e.$metadata?.httpStatusCode ?? null,
     requestId: e.$metadata?.requestId ?? null,
   };

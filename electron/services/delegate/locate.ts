@@ -34,6 +34,12 @@ export interface LocatedManifest {
   readonly serviceAccounts: readonly ObjectRef[];
 }
 
+/**
+ * Text that may hold an object `locate` reads: a workload, a service account or a role binding, with
+ * `kind:` as kubectl, Helm and JSON write it. A document without it can go unparsed.
+ */
+export const LOCATED_KIND = /\bkind["']?[ \t]*:[ \t]*["']?(?:Deployment|StatefulSet|ServiceAccount|ClusterRoleBinding|RoleBinding)\b/;
+
 /** `harness-delegate-cluster-admin`, `harness-delegate-ng-cluster-admin`, `…-cluster-viewer`, `<ns>-harness-namespace-admin`. */
 const HARNESS_BINDING = /harness-delegate|harness-namespace-admin/;
 const DELEGATE_CONTAINERS = new Set(['delegate', 'harness-delegate-instance']);

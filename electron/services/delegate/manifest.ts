@@ -14,9 +14,44 @@ export interface ParsedManifest {
   lineOf(offset: number): number;
 }
 
-export function parseManifest(text: string): ParsedManifest {
+/** A part of a text, by offsets. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A line starting with `---` opens a document; YAML forbids such a line inside one, so no parse is needed to find them. */
+const DOCUMENT_START = /^---(?:[ \t]|\r?$)/gm;
+
+/** The documents of a YAML stream as spans of its text, each from its `---` line to the next. */
+export function documentSpans(text: string): Span[] {
+  const starts = [0];
+  for (const marker of text.matchAll(DOCUMENT_START)) if (marker.index > 0) starts.push(marker.index);
+  return starts.map((start, i) => ({ start, end: starts[i + 1] ?? text.length }));
+}
+
+/** Line starts from the whole text, so lines stay right when only some documents are parsed. */
+function lineCounterOf(text: string): LineCounter {
   const lineCounter = new LineCounter();
-  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  lineCounter.addNewLine(0);
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1);
+  return lineCounter;
+}
+
+/** A span's tokens, their offsets counted from the start of the whole text. */
+function tokensOf(text: string, span: Span): CST.Token[] {
+  const parser = new Parser();
+  parser.offset = span.start;
+  return [...parser.parse(text.slice(span.start, span.end))];
+}
+
+/**
+ * Parses the whole manifest, or only the documents in `spans` (in order): node ranges, error
+ * offsets and lines are positions in `text` either way.
+ */
+export function parseManifest(text: string, spans: readonly Span[] = [{ start: 0, end: text.length }]): ParsedManifest {
+  const lineCounter = lineCounterOf(text);
+  const tokens = spans.flatMap((span) => tokensOf(text, span));
   const docTokens = tokens.filter((token): token is CST.Document => token.type === 'document');
   const docs = [...new Composer({ keepSourceTokens: true }).compose(tokens)];
   const lineOf = (offset: number) => lineCounter.linePos(offset).line;

@@ -1,8 +1,9 @@
 import { importConnectorYaml, testRegionOf, type ConnectorDocument } from '../../../shared/connector';
+import { MAX_MANIFEST_CHARS } from '../../../shared/delegate/form';
 import { shortenAccessKeyId } from '../../../shared/redact';
 import { partitionOfArn, partitionOfRegion, type PartitionId } from '../../../shared/regions';
-import { locate, type LocatedManifest } from '../delegate/locate';
-import { parseManifest } from '../delegate/manifest';
+import { LOCATED_KIND, locate, type LocatedManifest } from '../delegate/locate';
+import { documentSpans, parseManifest } from '../delegate/manifest';
 import { analyzeTrustPolicy, partitionOfIssuer, type TrustAnalysis } from '../policy/trust';
 import { analyzeAccessKeyId } from './access-key';
 import type { ReadInput } from './detect';
@@ -15,6 +16,29 @@ export interface ConfigFacts {
   readonly connectors: { input: ReadInput; document: ConnectorDocument }[];
   readonly delegates: { input: ReadInput; located: LocatedManifest }[];
   readonly trusts: { input: ReadInput; analysis: TrustAnalysis }[];
+}
+
+const megabytes = (chars: number) => `${(chars / 1_000_000).toFixed(1)} MB`;
+
+/**
+ * The delegate's objects in a manifest. Only the documents that can hold them are parsed (a
+ * cluster dump of ConfigMaps costs a text scan), and no more of them than the Delegate view accepts:
+ * above that, the input is named as too large and the other inputs are diagnosed without it.
+ */
+function readDelegate(input: ReadInput, drafts: Draft[]): LocatedManifest | null {
+  const spans = documentSpans(input.text).filter((span) => LOCATED_KIND.test(input.text.slice(span.start, span.end)));
+  const chars = spans.reduce((sum, span) => sum + span.end - span.start, 0);
+  if (chars <= MAX_MANIFEST_CHARS) return locate(parseManifest(input.text, spans));
+  drafts.push({
+    class: 'input_unreadable',
+    severity: 'warning',
+    title: `${input.name} is too large to parse`,
+    explanation: `Its workloads, service accounts and role bindings add up to ${megabytes(chars)}; the Doctor parses up to ${megabytes(MAX_MANIFEST_CHARS)} of delegate YAML, as the Delegate view does. The other inputs were diagnosed without it.`,
+    evidence: [],
+    fix: ['Paste only the delegate’s own manifest: its Deployment or StatefulSet, service account and role binding.'],
+    confidence: 1,
+  });
+  return null;
 }
 
 export function readConfig(inputs: readonly ReadInput[], drafts: Draft[]): ConfigFacts {
@@ -34,8 +58,8 @@ export function readConfig(inputs: readonly ReadInput[], drafts: Draft[]): Confi
         });
       }
     } else if (input.kind === 'delegate_yaml') {
-      const manifest = parseManifest(input.text);
-      facts.delegates.push({ input, located: locate(manifest) });
+      const located = readDelegate(input, drafts);
+      if (located) facts.delegates.push({ input, located });
     } else if (input.kind === 'trust_policy') {
       const analysis = analyzeTrustPolicy(input.json);
       facts.trusts.push({ input, analysis });

@@ -1,4 +1,5 @@
 import { DOCTOR_LIMITS, INPUT_KIND_LABELS, type DoctorInput, type InputKind } from '../../../shared/doctor/schema';
+import { POLICY_LIMITS } from '../../../shared/policy/schema';
 
 /** One input as the doctor reads it: capped text, its kind and, for JSON, the parsed value. */
 export interface ReadInput {
@@ -26,9 +27,13 @@ function junkRatio(sample: string): { ratio: number; nul: boolean } {
   return { ratio: sample.length === 0 ? 0 : junk / sample.length, nul };
 }
 
+/**
+ * JSON is parsed to tell policies and reports from other JSON, only up to the policy channels' cap:
+ * policies and awb reports are far smaller, and a larger JSON is read as text like any JSON log.
+ */
 function parseJson(text: string): unknown {
   const first = text.trimStart()[0];
-  if (first !== '{' && first !== '[') return undefined;
+  if ((first !== '{' && first !== '[') || text.length > POLICY_LIMITS.maxDocumentChars) return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -79,7 +84,7 @@ export function readInput(index: number, input: DoctorInput): ReadInput {
     const policy = policyKind(json);
     if (policy) return done(policy, json);
     if (json !== null && typeof json === 'object' && !Array.isArray(json) && 'schemaVersion' in json) return done('awb_report', json);
-    return done('log', json);
+    return done('log');
   }
   return done(textKind(text));
 }

@@ -1,5 +1,5 @@
 import { AWS_ERROR_CLASSES } from '../../../shared/errors';
-import { redactSecrets } from '../../../shared/redact';
+import { boundText, redactSecrets } from '../../../shared/redact';
 import {
   DOCTOR_LIMITS,
   type DoctorInput,
@@ -33,7 +33,7 @@ function classificationDraft(input: ReadInput, focus: Focus, candidates: readonl
   if (!top || top.score < 1) return null;
   const total = candidates.reduce((sum, c) => sum + c.score, 0) + 1.5;
   const close = rest.filter((c) => c.score >= top.score * AMBIGUOUS_RATIO).slice(0, 3);
-  const matched = top.evidence.slice(0, 3).map((e) => `"${e.text.length > 80 ? `${e.text.slice(0, 77)}…` : e.text}"`);
+  const matched = top.evidence.slice(0, 3).map((e) => `"${boundText(e.text, 80)}"`);
   return {
     class: top.class,
     severity: 'error',
@@ -83,16 +83,24 @@ function merge(drafts: readonly Draft[]): Draft[] {
   return merged;
 }
 
+/** Room for a few merged explanations; a longer one is a pasted value quoted whole. */
+const MAX_SHOWN_CHARS = 4000;
+
+/** Titles, explanations and fixes quote pasted values, which can be megabytes: they are shown bounded, then redacted. */
+function shown(text: string): string {
+  return redactSecrets(boundText(text, MAX_SHOWN_CHARS));
+}
+
 /** Customers paste secrets along with errors; whatever leaves the doctor has them removed (offsets still locate the text). */
 function toFinding(draft: Draft): Finding {
   const info = CLASS_INFO[draft.class];
   return {
     class: draft.class,
     severity: draft.severity,
-    title: redactSecrets(draft.title ?? info.title),
-    explanation: redactSecrets(draft.explanation),
+    title: shown(draft.title ?? info.title),
+    explanation: shown(draft.explanation),
     evidence: draft.evidence.map((e) => ({ ...e, text: redactSecrets(e.text) })),
-    fix: [...new Set([...(draft.fix ?? []), ...info.fix])],
+    fix: [...new Set([...(draft.fix ?? []).map(shown), ...info.fix])],
     confidence: round(draft.confidence),
     decidingFacts: [...(draft.decidingFacts ?? [])],
     alternatives: [...(draft.alternatives ?? [])].filter((a) => a.class !== draft.class),
@@ -132,7 +140,7 @@ export async function diagnose(rawInputs: readonly DoctorInput[]): Promise<Docto
   }
   const facts = readConfig(inputs, drafts);
   drafts.push(...irsaDrafts(facts), ...connectorContextDrafts(facts), ...partitionDrafts(facts, inputs), ...accessKeyDrafts(inputs));
-  drafts.push(...(await policyDrafts(inputs)));
+  drafts.push(...(await policyDrafts(inputs, facts)));
   for (const input of inputs) {
     if (input.kind === 'binary') {
       drafts.push({

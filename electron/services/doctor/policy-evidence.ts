@@ -1,4 +1,5 @@
-import { testRegionOf, importConnectorYaml } from '../../../shared/connector';
+import { testRegionOf } from '../../../shared/connector';
+import type { ConfigFacts } from './crosscheck';
 import type { ReadInput } from './detect';
 import { evidenceOf, type Draft } from './draft';
 import { findAll } from './scan';
@@ -10,7 +11,7 @@ const ACTION_IN_ERROR = /not authorized to perform:? ([a-z0-9-]{2,40}:[A-Za-z0-9
  * When the customer sent identity policies, evaluates what the failure needs against them with the
  * real IAM evaluator: ec2:DescribeRegions (the connector test) and every action an error names.
  */
-export async function policyDrafts(inputs: readonly ReadInput[]): Promise<Draft[]> {
+export async function policyDrafts(inputs: readonly ReadInput[], facts: ConfigFacts): Promise<Draft[]> {
   const policies = inputs.filter((input) => input.kind === 'iam_policy');
   if (policies.length === 0) return [];
   const actions = new Set(['ec2:DescribeRegions']);
@@ -18,13 +19,12 @@ export async function policyDrafts(inputs: readonly ReadInput[]): Promise<Draft[
     if (!TEXT_KINDS.has(input.kind)) continue;
     for (const hit of findAll(input.text, ACTION_IN_ERROR, 10)) if (hit.groups[0]) actions.add(hit.groups[0]);
   }
-  const connector = inputs.find((input) => input.kind === 'connector_yaml');
-  const document = connector ? importConnectorYaml(connector.text).document : null;
-  const region = document ? testRegionOf(document.connector) : 'us-east-1';
+  const connector = facts.connectors[0]?.document.connector;
+  const region = connector ? testRegionOf(connector) : 'us-east-1';
   // The IAM evaluator and its data load only when a policy was given: most diagnoses never need them.
   const { checkPolicies } = await import('../policy/check');
   const result = await checkPolicies({
-    identity: policies.map((input) => ({ name: input.name.slice(0, 200) || 'policy', text: input.text.slice(0, 1024 * 1024) })),
+    identity: policies.map((input) => ({ name: input.name.slice(0, 200) || 'policy', text: input.text })),
     scps: [],
     useCases: [],
     actions: [...actions],

@@ -8,8 +8,8 @@ export interface Located {
 
 /**
  * Up to `limit` matches of a global regex. The cap keeps a 10 MB paste full of the same line from
- * producing millions of objects; every pattern passed here is written without nested quantifiers,
- * so each scan is linear in the text.
+ * producing millions of objects; no pattern passed here nests an unbounded quantifier (the one
+ * nesting, host labels, is bounded and separated by dots), so each scan is linear in the text.
  */
 export function findAll(text: string, pattern: RegExp, limit = 50): Located[] {
   const regex = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
