@@ -40,8 +40,23 @@ function whereOf(query: HistoryQuery): { sql: string; params: Record<string, unk
   when(query.kind, 'kind = @kind', 'kind');
   query.status?.forEach((status, i) => (params[`status${i}`] = status));
   if (query.status) clauses.push(`status IN (${query.status.map((_, i) => `@status${i}`).join(', ')})`);
-  when(query.errorClass, 'id IN (SELECT run_id FROM run_checks WHERE error_class = @errorClass)', 'errorClass');
-  when(query.region, 'id IN (SELECT run_id FROM run_regions WHERE region = @region)', 'region');
+  // With a connector the connector's own runs are few: each is checked by primary key. Without one,
+  // the class or region index lists the matching runs at once.
+  const perRun = query.connector !== undefined;
+  when(
+    query.errorClass,
+    perRun
+      ? 'EXISTS (SELECT 1 FROM run_checks c WHERE c.run_id = runs.id AND c.error_class = @errorClass)'
+      : 'id IN (SELECT run_id FROM run_checks WHERE error_class = @errorClass)',
+    'errorClass',
+  );
+  when(
+    query.region,
+    perRun
+      ? 'EXISTS (SELECT 1 FROM run_regions g WHERE g.run_id = runs.id AND g.region = @region)'
+      : 'id IN (SELECT run_id FROM run_regions WHERE region = @region)',
+    'region',
+  );
   when(query.since && instantOf(query.since), 'started_at >= @since', 'since');
   when(query.until && instantOf(query.until), 'started_at < @until', 'until');
   when(query.imported === undefined ? undefined : Number(query.imported), 'imported = @imported', 'imported');
