@@ -81,8 +81,9 @@ describe('migration 5 (interrupted runs)', () => {
     `);
     old.close();
 
-    const db = openDatabase(file, { migrations });
-    expect(db.pragma('user_version', { simple: true })).toBe(migrations.at(-1)?.version);
+    // Up to migration 5 only: later ones add their own indexes.
+    const db = openDatabase(file, { migrations: migrations.slice(0, 5) });
+    expect(db.pragma('user_version', { simple: true })).toBe(5);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.prepare("SELECT * FROM runs WHERE id = 'r1'").get()).toMatchObject({
       connector_identifier: 'aws_prod',
