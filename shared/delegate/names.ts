@@ -22,3 +22,13 @@ export function namespaceNameProblem(name: string): string | null {
   if (!LABEL.test(name)) return 'may only contain lowercase letters, digits and "-", and must start and end with a letter or digit';
   return null;
 }
+
+/** EKS cluster names (CreateCluster API): 1–100 characters of letters, digits, `-` and `_`, starting with a letter or digit. */
+const CLUSTER_NAME = /^[0-9A-Za-z][A-Za-z0-9_-]*$/;
+
+export function clusterNameProblem(name: string): string | null {
+  if (name.length === 0) return 'is empty';
+  if (name.length > 100) return `is ${name.length} characters long; the limit is 100`;
+  if (!CLUSTER_NAME.test(name)) return 'may only contain letters, digits, "-" and "_", and must start with a letter or digit';
+  return null;
+}

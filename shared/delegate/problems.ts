@@ -16,6 +16,10 @@ export const MANIFEST_PROBLEM_CODES = [
   'invalid-service-account-name',
   'invalid-namespace',
   'flow-style',
+  'invalid-cluster-name',
+  'invalid-region',
+  'irsa-annotation',
+  'undocumented-partition',
 ] as const;
 
 export const manifestProblemSchema = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { textEditSchema } from './edits';
+import { DELEGATE_MECHANISMS } from './form';
 import { manifestProblemSchema } from './problems';
 
 const line = z.number().int().positive();
@@ -50,19 +51,47 @@ export const artifactSchema = z.object({
 });
 export type Artifact = z.infer<typeof artifactSchema>;
 
+/** One step of a procedure: what to do and why, and the text to copy for it (commands, YAML), if any. */
+export const guideStepSchema = z.object({
+  title: z.string(),
+  detail: z.string(),
+  code: z.string().nullable(),
+});
+export type GuideStep = z.infer<typeof guideStepSchema>;
+
+/** What goes with EKS Pod Identity beyond files: the connector's credential type, and the way over from IRSA. */
+export const podIdentityGuideSchema = z.object({
+  connector: z.object({
+    /** The YAML `credential.type` and the label Harness's UI shows for it. */
+    type: z.literal('InheritFromDelegate'),
+    label: z.string(),
+    why: z.string(),
+    notIrsa: z.string(),
+    notes: z.array(z.string()),
+  }),
+  /** Moving an existing IRSA delegate over; null until the form has what its commands need (`migrationNeeds`). */
+  migration: z.object({ steps: z.array(guideStepSchema), rollback: z.array(guideStepSchema) }).nullable(),
+  migrationNeeds: z.array(z.string()),
+});
+export type PodIdentityGuide = z.infer<typeof podIdentityGuideSchema>;
+
 export const delegateArtifactsSchema = z.object({
+  mechanism: z.enum(DELEGATE_MECHANISMS),
   trustPolicy: artifactSchema,
   permissionPolicy: artifactSchema,
-  eksctl: artifactSchema,
+  /** eksctl for IRSA; the add-on, role and association commands for Pod Identity. */
+  commands: artifactSchema,
   helmValues: artifactSchema,
   checks: artifactSchema,
+  /** Only with Pod Identity. */
+  podIdentity: podIdentityGuideSchema.nullable(),
 });
 export type DelegateArtifacts = z.infer<typeof delegateArtifactsSchema>;
 
 export const irsaResultSchema = z.object({
   /**
    * Splices against the manifest that was sent, in order; null when errors stopped the edit, empty
-   * when it already had every edit. The patched text is `applyEdits(manifest, edits)`: it is never
+   * when it already had every edit (IRSA's, or Pod Identity's, which are the same without the annotation). The patched text is `applyEdits(manifest, edits)`: it is never
    * sent whole, because it carries the Secret documents (the delegate token) along.
    */
   edits: z.array(textEditSchema).nullable(),

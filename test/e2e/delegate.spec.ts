@@ -163,6 +163,84 @@ test.describe('Delegate YAML workbench', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
+  test('generate the EKS Pod Identity setup: manifest, trust policy, association, checks, connector type, migration', async ({ app }) => {
+    const { page } = app;
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
+    await app.open('delegate');
+    await page.getByLabel('Delegate manifest YAML').fill(manifest);
+    await page.getByRole('radio', { name: 'EKS Pod Identity' }).check();
+    await expect(page.getByRole('heading', { level: 2, name: 'Pod Identity settings' })).toBeVisible();
+    // IRSA's fields are gone: Pod Identity needs no OIDC provider and no annotation.
+    await expect(page.getByLabel('OIDC issuer URL')).toHaveCount(0);
+    await expect(page.getByText('sts-regional-endpoints')).toHaveCount(0);
+
+    const GOV_ROLE = 'arn:aws-us-gov:iam::123456789012:role/harness-delegate';
+    await page.getByRole('textbox', { name: 'Service account', exact: true }).fill(SA);
+    await page.getByRole('textbox', { name: 'Role ARN' }).fill(GOV_ROLE);
+    await page.getByRole('textbox', { name: 'Region', exact: true }).fill('us-gov-west-1');
+    await page.getByLabel('Cluster name').fill('prod-eks');
+
+    await expect(page.getByRole('heading', { level: 2, name: 'Pod Identity-ready manifest' })).toBeVisible();
+    const changes = page.getByRole('list', { name: 'Changes' });
+    await expect(changes).toContainText('Added ServiceAccount harness-delegate-ng/harness-delegate-irsa.');
+    await expect(changes).toContainText('Set serviceAccountName: harness-delegate-irsa in Deployment PUT_YOUR_DELEGATE_NAME.');
+    const diff = page.getByRole('region', { name: 'Side-by-side diff of the manifest' });
+    await expect(diff).not.toContainText('eks.amazonaws.com/role-arn');
+    await expect(page.getByRole('region', { name: 'Validation' })).toContainText('0 errors');
+
+    const artifact = page.getByTestId('artifact-text');
+    await expect(artifact).toContainText('"Service": "pods.eks.amazonaws.com"');
+    await expect(artifact).toContainText('"sts:TagSession"');
+    await expect(artifact).toContainText('"aws:RequestTag/kubernetes-service-account": "harness-delegate-irsa"');
+    await page.getByRole('tab', { name: 'Association' }).click();
+    await expect(artifact).toContainText('aws eks create-pod-identity-association');
+    await expect(artifact).toContainText(`--role-arn ${GOV_ROLE}`);
+    await expect(artifact).toContainText('eksctl create podidentityassociation --cluster prod-eks');
+    await expect(artifact).toContainText('kubectl rollout restart deployment/PUT_YOUR_DELEGATE_NAME -n harness-delegate-ng');
+    await page.getByRole('tab', { name: 'Helm values' }).click();
+    await expect(artifact).toContainText('No annotation: the Pod Identity association maps this service account to the role.');
+    await expect(artifact).not.toContainText('role-arn');
+    await page.getByRole('tab', { name: 'Checks' }).click();
+    await expect(artifact).toContainText('kubectl get daemonset eks-pod-identity-agent -n kube-system');
+    await expect(artifact).toContainText('Pod Identity does not work on Fargate');
+    await expect(artifact).toContainText('AWS SDK for Java is 1.12.746 or later');
+    await expect(artifact).toContainText('arn:aws-us-gov:sts::123456789012:assumed-role/harness-delegate/');
+
+    const connector = page.getByRole('region', { name: 'Connector credential type' });
+    await expect(connector).toContainText('Assume IAM Role on Delegate');
+    await expect(connector).toContainText('InheritFromDelegate');
+    await expect(connector).toContainText('Use IRSA cannot work');
+
+    const migration = page.getByRole('list', { name: 'Migration steps' });
+    await expect(migration.getByRole('listitem')).toHaveCount(7);
+    await expect(migration.getByRole('heading', { level: 4 })).toHaveText([
+      'Check that the delegate can use Pod Identity',
+      'Install the EKS Pod Identity Agent add-on',
+      'Let the role trust EKS Pod Identity as well',
+      'Create the association, right before the restart',
+      'Restart the delegate and check its pods',
+      'Switch the connectors to Assume IAM Role on Delegate',
+      'Clean up once every connector passes',
+    ]);
+    await expect(page.getByRole('list', { name: 'Rollback steps' }).getByRole('listitem')).toHaveCount(2);
+    const step4 = page.getByLabel('Migration steps, step 4', { exact: true });
+    await expect(step4).toContainText('aws eks create-pod-identity-association');
+    await migration.getByRole('listitem').nth(3).getByRole('button', { name: 'Copy' }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('--region us-gov-west-1');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Save harness-delegate.pod-identity.yaml' }).click(),
+    ]);
+    const saved = readFileSync((await download.path()) as string, 'utf8');
+    expect(saved).toContain(`kind: ServiceAccount\nmetadata:\n  name: ${SA}\n  namespace: harness-delegate-ng\n`);
+    expect(saved).not.toContain('eks.amazonaws.com/role-arn');
+
+    await page.getByRole('tab', { name: 'Association' }).click();
+    await shootBothThemes(page, 'delegate-pod-identity', 4700);
+    expect(app.consoleErrors).toEqual([]);
+  });
+
   test('open a file; a role from another partition than the cluster is an error with its line', async ({ app }) => {
     const { page } = app;
     await app.open('delegate');

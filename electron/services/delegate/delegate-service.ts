@@ -1,16 +1,15 @@
 import { isMap, isScalar } from 'yaml';
 import type { DelegateForm } from '../../../shared/delegate/form';
-import { namespaceNameProblem } from '../../../shared/delegate/names';
-import { parseOidcIssuer } from '../../../shared/delegate/partition';
 import type { ManifestProblem } from '../../../shared/delegate/problems';
 import type { DelegateAnalysis, DelegateArtifacts, IrsaResult } from '../../../shared/delegate/results';
 import { applyEdits } from '../../../shared/delegate/edits';
 import { isAppError } from '../../../shared/errors';
+import { formProblems } from './form-problems';
 import { buildArtifacts, type ManifestFacts } from './generate/artifacts';
-import { applyIrsaEdits } from './irsa';
+import { applyServiceAccountEdits, irsaAnnotations } from './irsa';
 import { locate, type LocatedManifest } from './locate';
 import { nodeAt, parseManifest, stringAt } from './manifest';
-import { ROLE_ARN_ANNOTATION, findPlaceholders, validateManifest } from './validate';
+import { ROLE_ARN_ANNOTATION, findPlaceholders, leftoverIrsaAnnotation, validateManifest } from './validate';
 import { resolveRole } from './role';
 import { SecretInEditError, findSecretValues, hideSecretValues } from './secret-values';
 
@@ -83,36 +82,32 @@ function manifestFacts(located: LocatedManifest): ManifestFacts {
   };
 }
 
-/** Problems of the form alone; they have no line because they are not in the manifest yet. */
-function formProblems(form: Pick<DelegateForm, 'oidcIssuer' | 'namespace'>): ManifestProblem[] {
-  const problems: ManifestProblem[] = [];
-  if (form.oidcIssuer && !parseOidcIssuer(form.oidcIssuer)) {
-    problems.push({
-      code: 'invalid-issuer',
-      severity: 'error',
-      line: null,
-      message: `"${form.oidcIssuer}" is not an EKS OIDC issuer URL.`,
-      fix: 'Copy it from aws eks describe-cluster --name <cluster> --query cluster.identity.oidc.issuer; it looks like https://oidc.eks.<region>.amazonaws.com/id/<ID>.',
-    });
-  }
-  const namespaceProblem = form.namespace ? namespaceNameProblem(form.namespace) : null;
-  if (form.namespace && namespaceProblem) {
-    problems.push({
-      code: 'invalid-namespace',
-      severity: 'error',
-      line: null,
-      message: `The namespace "${form.namespace}" is not a valid Kubernetes namespace name: it ${namespaceProblem}.`,
-      fix: 'Use lowercase letters, digits and "-"; Harness uses harness-delegate-ng.',
-    });
-  }
-  return problems;
+/** The service account's annotations for the form's mechanism, or the problem that there is no role for IRSA's. */
+function annotationsFor(form: DelegateForm): { ok: true; annotations: Record<string, string> } | { ok: false; problem: ManifestProblem } {
+  // Pod Identity's edits need no role: the association, made in EKS, names it.
+  if (form.mechanism === 'pod-identity') return { ok: true, annotations: {} };
+  const role = resolveRole(form);
+  if (!role.ok) return role;
+  return { ok: true, annotations: irsaAnnotations({ roleArn: role.arn, stsRegionalEndpoints: form.stsRegionalEndpoints }) };
+}
+
+/** Problems of the patched manifest for the form's mechanism. */
+function outputProblems(output: ReturnType<typeof parseManifest>, located: LocatedManifest, form: DelegateForm): ManifestProblem[] {
+  const role = resolveRole(form);
+  return [
+    ...formProblems(form),
+    ...(form.mechanism === 'pod-identity' && !role.ok ? [role.problem] : []),
+    ...validateManifest(output, located, form, form.serviceAccount),
+    ...(form.mechanism === 'pod-identity' ? leftoverIrsaAnnotation(output, located) : []),
+  ];
 }
 
 /**
- * Makes the manifest IRSA-ready and generates everything that goes with it. The edits are splices
- * against `text`; nothing in the result (edits, problems, changes, artifacts) holds a Secret value.
- * Problems refer to lines of the patched manifest when there is one (untouched lines keep their
- * text), else of the input. The form arrives checked by its caller's schema (the IPC router, the CLI).
+ * Makes the manifest IRSA-ready, or Pod Identity-ready (the same edits without the annotation), and
+ * generates everything that goes with it. The edits are splices against `text`; nothing in the
+ * result (edits, problems, changes, artifacts) holds a Secret value. Problems refer to lines of the
+ * patched manifest when there is one (untouched lines keep their text), else of the input. The form
+ * arrives checked by its caller's schema (the IPC router, the CLI).
  */
 export function prepareIrsa(text: string, form: DelegateForm): IrsaResult {
   const input = parseManifest(text);
@@ -127,8 +122,8 @@ export function prepareIrsa(text: string, form: DelegateForm): IrsaResult {
   const inputProblems = validateManifest(input, inputLocated, form, form.serviceAccount);
   if (input.errors.length > 0 || !inputLocated.workload) return fallback(inputProblems);
 
-  const role = resolveRole(form);
-  if (!role.ok) return fallback([role.problem, ...formProblems(form), ...inputProblems]);
+  const wanted = annotationsFor(form);
+  if (!wanted.ok) return fallback([wanted.problem, ...formProblems(form), ...inputProblems]);
   const namespace =
     form.namespace ??
     inputLocated.workload.namespace ??
@@ -148,12 +143,7 @@ export function prepareIrsa(text: string, form: DelegateForm): IrsaResult {
 
   let edited;
   try {
-    edited = applyIrsaEdits(text, {
-      serviceAccount: form.serviceAccount,
-      namespace,
-      roleArn: role.arn,
-      stsRegionalEndpoints: form.stsRegionalEndpoints,
-    });
+    edited = applyServiceAccountEdits(text, { serviceAccount: form.serviceAccount, namespace, annotations: wanted.annotations });
   } catch (error) {
     if (!isAppError(error) || error instanceof SecretInEditError) throw error;
     return fallback([
@@ -166,11 +156,7 @@ export function prepareIrsa(text: string, form: DelegateForm): IrsaResult {
   return {
     edits: edited.edits,
     ...hideSecretValues(
-      {
-        changes: edited.changes,
-        problems: [...formProblems(form), ...validateManifest(output, located, form, form.serviceAccount)],
-        artifacts: buildArtifacts(form, manifestFacts(located)),
-      },
+      { changes: edited.changes, problems: outputProblems(output, located, form), artifacts: buildArtifacts(form, manifestFacts(located)) },
       secrets,
     ),
   };

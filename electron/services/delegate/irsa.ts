@@ -8,11 +8,11 @@ import { assertNoSecretInEdits, findSecretValues } from './secret-values';
 import { snapshotTokens, spliceEdits } from './splices';
 import { ROLE_ARN_ANNOTATION, STS_REGIONAL_ANNOTATION } from './validate';
 
-export interface IrsaEdit {
+/** The delegate's own service account: where it is, and the annotations it must carry (none for Pod Identity). */
+export interface ServiceAccountEdit {
   readonly serviceAccount: string;
   readonly namespace: string;
-  readonly roleArn: string;
-  readonly stsRegionalEndpoints: boolean;
+  readonly annotations: Readonly<Record<string, string>>;
 }
 
 export interface IrsaEditResult {
@@ -22,14 +22,17 @@ export interface IrsaEditResult {
   readonly changes: string[];
 }
 
-function annotations(edit: IrsaEdit): Record<string, string> {
+/** What IRSA puts on the service account: the role, and the regional STS endpoint when asked. */
+export function irsaAnnotations(edit: { readonly roleArn: string; readonly stsRegionalEndpoints: boolean }): Record<string, string> {
   return {
     [ROLE_ARN_ANNOTATION]: edit.roleArn,
     ...(edit.stsRegionalEndpoints ? { [STS_REGIONAL_ANNOTATION]: 'true' } : {}),
   };
 }
 
-function annotateExisting(account: ObjectRef, edit: IrsaEdit): boolean {
+function annotateExisting(account: ObjectRef, edit: ServiceAccountEdit): boolean {
+  const annotations = Object.entries(edit.annotations);
+  if (annotations.length === 0) return false;
   const metadata = nodeAt(account.root, ['metadata']);
   if (!isMap(metadata))
     throw new AppError(
@@ -39,11 +42,11 @@ function annotateExisting(account: ObjectRef, edit: IrsaEdit): boolean {
     );
   const existing = metadata.get('annotations', true);
   if (!isMap(existing)) {
-    insertPair(metadata, 'annotations', annotations(edit), `The metadata of ServiceAccount ${edit.serviceAccount}`, 'last');
+    insertPair(metadata, 'annotations', edit.annotations, `The metadata of ServiceAccount ${edit.serviceAccount}`, 'last');
     return true;
   }
   let changed = false;
-  for (const [key, value] of Object.entries(annotations(edit))) {
+  for (const [key, value] of annotations) {
     changed = setMapValue(existing, key, value, `The annotations of ServiceAccount ${edit.serviceAccount}`, 'last') || changed;
   }
   return changed;
@@ -57,13 +60,13 @@ function anchorFor(located: LocatedManifest, workload: WorkloadRef, namespace: s
   return located.objects.find((o) => o.index === firstUser - 1) ?? located.objects.find((o) => o.index === firstUser) ?? workload;
 }
 
-function pointSubject(subject: YAMLMap, edit: IrsaEdit, what: string): boolean {
+function pointSubject(subject: YAMLMap, edit: ServiceAccountEdit, what: string): boolean {
   const name = setMapValue(subject, 'name', edit.serviceAccount, what, 'last');
   const namespace = setMapValue(subject, 'namespace', edit.namespace, what, 'last');
   return name || namespace;
 }
 
-function setPodServiceAccount(workload: WorkloadRef, edit: IrsaEdit): boolean {
+function setPodServiceAccount(workload: WorkloadRef, edit: ServiceAccountEdit): boolean {
   if (workload.serviceAccountNode) return setScalar(workload.serviceAccountNode, edit.serviceAccount);
   insertPair(
     workload.podSpec,
@@ -76,12 +79,14 @@ function setPodServiceAccount(workload: WorkloadRef, edit: IrsaEdit): boolean {
 }
 
 /**
- * The three IRSA edits Harness documents, made on the syntax tree: a ServiceAccount annotated with
- * the role, the delegate's binding subject pointed at it, and `serviceAccountName` in the pod spec.
- * They come back as splices of the changed lines only, never the whole manifest, and are refused
- * if a splice would hold a Secret value. Running it on its own output changes nothing.
+ * The three IRSA edits Harness documents, made on the syntax tree: a ServiceAccount carrying
+ * `annotations` (IRSA's role annotation; an existing account gets them added), the delegate's
+ * binding subject pointed at it, and `serviceAccountName` in the pod spec. Pod Identity needs the
+ * same edits with no annotation. They come back as splices of the changed lines only, never the
+ * whole manifest, and are refused if a splice would hold a Secret value. Running it on its own
+ * output changes nothing.
  */
-export function applyIrsaEdits(text: string, edit: IrsaEdit): IrsaEditResult {
+export function applyServiceAccountEdits(text: string, edit: ServiceAccountEdit): IrsaEditResult {
   const manifest = parseManifest(text);
   if (manifest.errors.length > 0) {
     // No parser message: it may quote the text at the error, and that can be a Secret value.
@@ -106,9 +111,9 @@ export function applyIrsaEdits(text: string, edit: IrsaEdit): IrsaEditResult {
   const account = located.serviceAccounts.find(
     (sa) => sa.name === edit.serviceAccount && (sa.namespace ?? edit.namespace) === edit.namespace,
   );
-  if (account) {
-    if (annotateExisting(account, edit)) changes.push(`Annotated ServiceAccount ${edit.serviceAccount} with ${ROLE_ARN_ANNOTATION}.`);
-  }
+  // The role annotation is the one worth naming; the regional STS one only goes with it.
+  const annotated = ROLE_ARN_ANNOTATION in edit.annotations ? ` with ${ROLE_ARN_ANNOTATION}` : '';
+  if (account && annotateExisting(account, edit)) changes.push(`Annotated ServiceAccount ${edit.serviceAccount}${annotated}.`);
   const subject = located.binding?.subject;
   if (located.binding && subject && pointSubject(subject, edit, `The subject of ${located.binding.kind} ${located.binding.name ?? ''}`)) {
     changes.push(
@@ -121,12 +126,13 @@ export function applyIrsaEdits(text: string, edit: IrsaEdit): IrsaEditResult {
   if (!account) {
     // Inserted last: it adds tokens, and the edits above hold references into the existing ones.
     const anchor = anchorFor(located, workload, edit.namespace);
+    const metadata = { name: edit.serviceAccount, namespace: edit.namespace };
     insertDocumentAfter(manifest.tokens, anchor.token, {
       apiVersion: 'v1',
       kind: 'ServiceAccount',
-      metadata: { name: edit.serviceAccount, namespace: edit.namespace, annotations: annotations(edit) },
+      metadata: Object.keys(edit.annotations).length > 0 ? { ...metadata, annotations: edit.annotations } : metadata,
     });
-    changes.push(`Added ServiceAccount ${edit.namespace}/${edit.serviceAccount} with ${ROLE_ARN_ANNOTATION}.`);
+    changes.push(`Added ServiceAccount ${edit.namespace}/${edit.serviceAccount}${annotated}.`);
   }
   const edits = spliceEdits(snapshot, manifest.tokens);
   assertNoSecretInEdits(text, edits, secrets);

@@ -141,13 +141,35 @@ function partitionProblems(manifest: ParsedManifest, located: LocatedManifest, c
   const region = cluster.region ?? issuer?.region;
   const clusterPartition = region ? partitionOfRegion(region) : null;
   if (!region || !clusterPartition || clusterPartition === arn.partition) return [];
+  return [partitionMismatch(arn.partition, region, clusterPartition, arnLine)];
+}
+
+/** A role from another partition than the cluster's: the pods can never get its credentials. */
+export function partitionMismatch(rolePartition: string, region: string, clusterPartition: string, line: number | null): ManifestProblem {
+  return problem(
+    'partition-mismatch',
+    'error',
+    line,
+    `The role ARN is in partition "${rolePartition}" but the cluster's region ${region} is in "${clusterPartition}".`,
+    `Use a role from the cluster's own partition: arn:${clusterPartition}:iam::<account>:role/<role>. Credentials never cross partitions.`,
+  );
+}
+
+/**
+ * With Pod Identity the role annotation does nothing (EKS gives the pods only Pod Identity's
+ * credentials once there is an association), but it says IRSA to whoever reads the manifest.
+ */
+export function leftoverIrsaAnnotation(manifest: ParsedManifest, located: LocatedManifest): ManifestProblem[] {
+  const account = delegateServiceAccount(located);
+  const node = account ? annotation(account, ROLE_ARN_ANNOTATION) : null;
+  if (!account || !node) return [];
   return [
     problem(
-      'partition-mismatch',
-      'error',
-      arnLine,
-      `The role ARN is in partition "${arn.partition}" but the cluster's region ${region} is in "${clusterPartition}".`,
-      `Use a role from the cluster's own partition: arn:${clusterPartition}:iam::<account>:role/<role>. Credentials never cross partitions.`,
+      'irsa-annotation',
+      'warning',
+      lineOf(manifest, node, account.line),
+      `ServiceAccount ${account.name ?? ''} still has the IRSA annotation ${ROLE_ARN_ANNOTATION}; with a Pod Identity association it no longer gives the pods anything.`,
+      'Keep it while you migrate (deleting the association brings IRSA back); remove it once the connectors use Assume IAM Role on Delegate (see Migrate from IRSA).',
     ),
   ];
 }

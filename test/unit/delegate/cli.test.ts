@@ -147,3 +147,136 @@ describe('awb delegate trust-policy', () => {
     expect(awb('delegate', 'trust-policy', '--namespace', 'ns').code).toBe(2);
   });
 });
+
+describe('awb delegate pod-identity', () => {
+  const args = (role: string, region?: string) => [
+    'delegate',
+    'pod-identity',
+    '--cluster',
+    'prod-eks',
+    '--namespace',
+    'harness-delegate-ng',
+    '--service-account',
+    SA,
+    '--role-arn',
+    role,
+    ...(region ? ['--region', region] : []),
+  ];
+
+  it.each([
+    ['aws', 'us-east-1'],
+    ['aws-us-gov', 'us-gov-west-1'],
+    ['aws-cn', 'cn-northwest-1'],
+  ])('prints the add-on, role, association and restart commands for %s, exit 0', (partition, region) => {
+    const role = `arn:${partition}:iam::123456789012:role/harness-delegate`;
+    const result = awb(...args(role, region));
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('aws eks create-addon \\\n  --cluster-name prod-eks \\\n  --addon-name eks-pod-identity-agent');
+    expect(result.stdout).toContain(
+      `aws eks create-pod-identity-association \\\n  --cluster-name prod-eks \\\n  --namespace harness-delegate-ng \\\n  --service-account ${SA} \\\n  --role-arn ${role} \\\n  --region ${region}\n`,
+    );
+    expect(result.stdout).toContain(
+      `eksctl create podidentityassociation --cluster prod-eks --namespace harness-delegate-ng --service-account-name ${SA} --role-arn ${role} --region ${region}`,
+    );
+    expect(result.stdout).toContain(`--policy-arn arn:${partition}:iam::123456789012:policy/harness-delegate-permissions`);
+  });
+
+  it("leaves --region to the AWS CLI's configuration when not given", () => {
+    const result = awb(...args(ROLE));
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain('--region');
+  });
+
+  it('exits 1 for a role of another partition than the region, or names Kubernetes and EKS refuse', () => {
+    const mismatch = awb(...args(ROLE, 'us-gov-west-1'));
+    expect(mismatch.code).toBe(1);
+    expect(mismatch.stdout).toBe('');
+    expect(mismatch.stderr).toContain(
+      'error: The role ARN is in partition "aws" but the cluster\'s region us-gov-west-1 is in "aws-us-gov".',
+    );
+    const names = awb(
+      'delegate',
+      'pod-identity',
+      '--cluster',
+      'prod eks',
+      '--namespace',
+      'Harness',
+      '--service-account',
+      'Bad_Name',
+      '--role-arn',
+      ROLE,
+    );
+    expect(names.code).toBe(1);
+    expect(names.stderr).toContain('The cluster name "prod eks" is not a valid EKS cluster name');
+    expect(names.stderr).toContain('The namespace "Harness" is not a valid Kubernetes namespace name');
+    expect(names.stderr).toContain('--service-account "Bad_Name"');
+    expect(
+      awb(
+        'delegate',
+        'pod-identity',
+        '--cluster',
+        'c',
+        '--namespace',
+        'ns',
+        '--service-account',
+        'sa',
+        '--role-arn',
+        'arn:aws:iam::1:role/x',
+      ).code,
+    ).toBe(1);
+    expect(awb(...args(ROLE, 'us-east-1a')).stderr).toContain('"us-east-1a" is not a region of any AWS partition.');
+  });
+
+  it('exits 2 when a flag is missing', () => {
+    const result = awb('delegate', 'pod-identity', '--cluster', 'prod-eks', '--namespace', 'ns', '--service-account', SA);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--role-arn is required.');
+  });
+});
+
+describe('awb delegate trust-policy --pod-identity', () => {
+  it.each(['aws', 'aws-us-gov', 'aws-cn'])('prints the pods.eks.amazonaws.com trust policy for %s without a warning', (partition) => {
+    const result = awb('delegate', 'trust-policy', '--pod-identity', '--partition', partition);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'AllowEksAuthToAssumeRoleForPodIdentity',
+          Effect: 'Allow',
+          Principal: { Service: 'pods.eks.amazonaws.com' },
+          Action: ['sts:AssumeRole', 'sts:TagSession'],
+        },
+      ],
+    });
+  });
+
+  it('limits the role to the namespace and service account when given; defaults to the aws partition', () => {
+    const result = awb('delegate', 'trust-policy', '--pod-identity', '--namespace', 'harness-delegate-ng', '--service-account', SA);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).Statement[0].Condition).toEqual({
+      StringEquals: { 'aws:RequestTag/kubernetes-namespace': 'harness-delegate-ng', 'aws:RequestTag/kubernetes-service-account': SA },
+    });
+  });
+
+  it('warns on standard error for a partition AWS documents no Pod Identity for, and still prints the policy', () => {
+    const result = awb('delegate', 'trust-policy', '--pod-identity', '--partition', 'aws-iso-b');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      'warning: AWS documents EKS Pod Identity for aws, aws-us-gov and aws-cn; check that AWS ISOB (US) has it.',
+    );
+    expect(JSON.parse(result.stdout).Statement[0].Principal.Service).toBe('pods.eks.amazonaws.com');
+  });
+
+  it('exits 1 for a partition that is none, 2 for IRSA-only flags with --pod-identity or --partition without it', () => {
+    const bad = awb('delegate', 'trust-policy', '--pod-identity', '--partition', 'aws-mars');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--partition "aws-mars" is not an AWS partition.');
+    const issuer = awb('delegate', 'trust-policy', '--pod-identity', '--oidc-issuer', 'https://oidc.eks.us-east-1.amazonaws.com/id/A');
+    expect(issuer.code).toBe(2);
+    expect(issuer.stderr).toContain('--oidc-issuer is for IRSA');
+    expect(awb('delegate', 'trust-policy', '--partition', 'aws').code).toBe(2);
+  });
+});

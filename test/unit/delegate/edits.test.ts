@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { applyIrsaEdits } from '../../../electron/services/delegate/irsa';
 import { SecretInEditError } from '../../../electron/services/delegate/secret-values';
 import { analyzeManifest } from '../../../electron/services/delegate/delegate-service';
 import { applyEdits } from '../../../shared/delegate/edits';
 import { isAppError } from '../../../shared/errors';
-import { fixture, NS, ROLE, SA } from './fixtures';
+import { fixture, irsaEdits, NS, ROLE, SA } from './fixtures';
 
 const edit = { serviceAccount: SA, namespace: NS, roleArn: ROLE, stsRegionalEndpoints: false };
 
@@ -46,7 +45,7 @@ describe('applyEdits', () => {
 
 describe('IRSA splices', () => {
   const input = fixture('harness-delegate.yaml');
-  const { edits } = applyIrsaEdits(input, edit);
+  const { edits } = irsaEdits(input, edit);
 
   it('are whole lines of the ServiceAccount, binding and Deployment only, none inside a Secret document', () => {
     expect(
@@ -75,12 +74,12 @@ describe('IRSA splices', () => {
   });
 
   it('are empty when the manifest already has the edits', () => {
-    expect(applyIrsaEdits(applyEdits(input, edits), edit).edits).toEqual([]);
+    expect(irsaEdits(applyEdits(input, edits), edit).edits).toEqual([]);
   });
 
   it('are refused when one would insert a Secret value', () => {
     const text = input.replace('  DELEGATE_TOKEN: "PUT_YOUR_DELEGATE_TOKEN"', `  DELEGATE_TOKEN: "${ROLE}"`);
-    expect(() => applyIrsaEdits(text, edit)).toThrow(SecretInEditError);
+    expect(() => irsaEdits(text, edit)).toThrow(SecretInEditError);
   });
 
   it('are refused when one would delete a Secret value: the pod spec names an account whose name is also a Secret value', () => {
@@ -95,7 +94,7 @@ describe('IRSA splices', () => {
       );
     let caught: unknown;
     try {
-      applyIrsaEdits(text, edit);
+      irsaEdits(text, edit);
     } catch (error) {
       caught = error;
     }

@@ -113,8 +113,9 @@ describe('generated artifacts', () => {
     expect(none.Statement).toHaveLength(1);
   });
 
-  it('eksctl: OIDC provider, policy, then iamserviceaccount with the role and namespace', () => {
-    const { eksctl } = generateArtifacts({ ...form, useCases: [] });
+  it('eksctl: OIDC provider, policy, then the role only (the manifest makes the service account), and why', () => {
+    const { commands: eksctl } = generateArtifacts({ ...form, useCases: [] });
+    expect(eksctl.title).toBe('eksctl');
     expect(eksctl.text).toContain(
       'eksctl utils associate-iam-oidc-provider \\\n  --cluster prod-eks \\\n  --region us-gov-west-1 \\\n  --approve\n',
     );
@@ -127,10 +128,14 @@ describe('generated artifacts', () => {
         '  --region us-gov-west-1 \\',
         '  --role-name harness-delegate \\',
         '  --attach-policy-arn arn:aws-us-gov:iam::123456789012:policy/harness-delegate-permissions \\',
-        '  --approve \\',
-        '  --override-existing-serviceaccounts',
+        '  --role-only \\',
+        '  --approve\n',
       ].join('\n'),
     );
+    expect(eksctl.text).not.toMatch(/^\s+--override-existing-serviceaccounts/m);
+    expect(eksctl.text).toContain('--role-only: eksctl creates the IAM role and leaves');
+    expect(eksctl.text).toContain('with --override-existing-serviceaccounts it can leave an');
+    expect(eksctl.text).toContain('kubectl apply -f harness-delegate.irsa.yaml');
   });
 
   it('Helm values: serviceAccount.create/name/annotations, valid YAML', () => {
@@ -163,7 +168,7 @@ describe('generated artifacts', () => {
   it('says what each artifact still needs instead of guessing', () => {
     const artifacts = generateArtifacts({ serviceAccount: SA });
     expect(artifacts.trustPolicy).toMatchObject({ text: null, needs: ["the cluster's OIDC issuer URL", 'the AWS account ID'] });
-    expect(artifacts.eksctl.needs).toEqual([
+    expect(artifacts.commands.needs).toEqual([
       'the EKS cluster name',
       'the cluster region',
       'the IAM role (role ARN, or account ID and role name)',

@@ -1,10 +1,11 @@
-import { shellQuote } from './shell';
+import { podSelector, workloadTarget, type WorkloadFacts } from './kubectl';
+import { shellQuote, stepTitles } from './shell';
 
 export interface ChecksInput {
   readonly namespace: string;
   readonly serviceAccount: string;
   readonly roleArn: string;
-  readonly workload: { readonly kind: string; readonly name: string; readonly podLabel: string | null } | null;
+  readonly workload: WorkloadFacts;
   readonly binding: { readonly kind: string; readonly name: string } | null;
 }
 
@@ -16,10 +17,9 @@ export interface ChecksInput {
 export function kubectlChecks(input: ChecksInput): string {
   const ns = shellQuote(input.namespace);
   const sa = shellQuote(input.serviceAccount);
-  const workload = input.workload ? `${input.workload.kind.toLowerCase()}/${input.workload.name}` : 'deployment/<delegate name>';
-  const pods = input.workload?.podLabel ? `-l ${shellQuote(input.workload.podLabel)}` : `-l harness.io/name=delegate`;
-  let step = 0;
-  const title = (text: string) => `# ${(step += 1)}. ${text}`;
+  const workload = workloadTarget(input.workload);
+  const pods = podSelector(input.workload);
+  const title = stepTitles();
   const lines = [
     title('The service account carries the role.'),
     `kubectl get serviceaccount ${sa} -n ${ns} -o jsonpath='{.metadata.annotations.eks\\.amazonaws\\.com/role-arn}{"\\n"}'`,
@@ -36,8 +36,8 @@ export function kubectlChecks(input: ChecksInput): string {
   }
   lines.push(
     title('Restart the delegate: only pods created after the annotation get the credentials.'),
-    `kubectl rollout restart ${shellQuote(workload)} -n ${ns}`,
-    `kubectl rollout status ${shellQuote(workload)} -n ${ns}`,
+    `kubectl rollout restart ${workload} -n ${ns}`,
+    `kubectl rollout status ${workload} -n ${ns}`,
     '',
     title('The pods run as the service account and got AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE.'),
     `kubectl get pods -n ${ns} ${pods} -o jsonpath='{range .items[*]}{.metadata.name} {.spec.serviceAccountName}{"\\n"}{end}'`,

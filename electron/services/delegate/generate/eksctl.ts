@@ -11,8 +11,9 @@ export interface EksctlInput {
 }
 
 /**
- * The eksctl way to the same result: the cluster's OIDC provider, the permission policy, then the
- * role with its trust policy and the annotated service account in one step.
+ * The eksctl way to the role: the cluster's OIDC provider, the permission policy, then the role
+ * with its trust policy. The service account itself comes from the patched manifest (or the Helm
+ * values), which is why eksctl is told to make the role only; the generated text says why.
  */
 export function eksctlCommands(input: EksctlInput): string {
   const q = shellQuote;
@@ -29,7 +30,11 @@ export function eksctlCommands(input: EksctlInput): string {
     '# 2. The permission policy (save the "Permission policy" tab as harness-delegate-permissions.json).',
     commandLine(['aws iam create-policy', `--policy-name ${q(policyName)}`, '--policy-document file://harness-delegate-permissions.json']),
     '',
-    '# 3. The role, trusted by this service account only, and the annotated service account.',
+    '# 3. The role, trusted by this service account only. --role-only: eksctl creates the IAM role and leaves',
+    '#    the service account alone. The patched manifest (or the Helm values) creates it with the',
+    '#    eks.amazonaws.com/role-arn annotation, so it is defined in one place. Without --role-only eksctl',
+    '#    writes the service account itself, and with --override-existing-serviceaccounts it can leave an',
+    '#    existing one without the annotation (eksctl issues #2665, #7348, #7887): the pods then get no role.',
     commandLine([
       'eksctl create iamserviceaccount',
       `--name ${q(input.serviceAccount)}`,
@@ -38,9 +43,13 @@ export function eksctlCommands(input: EksctlInput): string {
       `--region ${q(input.region)}`,
       `--role-name ${q(input.roleName)}`,
       `--attach-policy-arn ${q(`arn:${input.partition}:iam::${input.accountId}:policy/${policyName}`)}`,
+      '--role-only',
       '--approve',
-      '--override-existing-serviceaccounts',
     ]),
+    '',
+    '# 4. Then apply the patched manifest (or install the chart with the Helm values): it creates the annotated',
+    '#    service account and points the delegate at it; the changed pod spec starts new pods, which get the role.',
+    `kubectl apply -f ${q('harness-delegate.irsa.yaml')}`,
     '',
   ].join('\n');
 }

@@ -1,12 +1,16 @@
 import { Document } from 'yaml';
-import { ROLE_ARN_ANNOTATION, STS_REGIONAL_ANNOTATION } from '../validate';
 import { shellQuote } from './shell';
 
 export interface HelmValuesInput {
   readonly serviceAccount: string;
   readonly namespace: string;
-  readonly roleArn: string;
-  readonly stsRegionalEndpoints: boolean;
+  /** The service account's annotations: IRSA's role annotation, or none for Pod Identity. */
+  readonly annotations: Readonly<Record<string, string>>;
+  /** Which mechanism, for the comment: `IRSA`, `EKS Pod Identity`. */
+  readonly mechanism: string;
+  readonly fileName: string;
+  /** More comment lines, after the install command. */
+  readonly notes: readonly string[];
 }
 
 /**
@@ -14,21 +18,16 @@ export interface HelmValuesInput {
  * account from these values, sets `serviceAccountName` and binds it in its own ClusterRoleBinding.
  */
 export function helmValues(input: HelmValuesInput): string {
+  const annotated = Object.keys(input.annotations).length > 0;
   const doc = new Document({
-    serviceAccount: {
-      create: true,
-      name: input.serviceAccount,
-      annotations: {
-        [ROLE_ARN_ANNOTATION]: input.roleArn,
-        ...(input.stsRegionalEndpoints ? { [STS_REGIONAL_ANNOTATION]: 'true' } : {}),
-      },
-    },
+    serviceAccount: { create: true, name: input.serviceAccount, ...(annotated ? { annotations: input.annotations } : {}) },
   });
   doc.commentBefore = [
-    ' Helm values for the harness/harness-delegate-ng chart (IRSA). Install with:',
+    ` Helm values for the harness/harness-delegate-ng chart (${input.mechanism}). Install with:`,
     ` helm upgrade -i harness-delegate --namespace ${shellQuote(input.namespace)} --create-namespace \\`,
-    '   harness-delegate/harness-delegate-ng -f irsa-values.yaml \\',
+    `   harness-delegate/harness-delegate-ng -f ${input.fileName} \\`,
     '   --set delegateName=... --set accountId=... --set delegateToken=... --set managerEndpoint=... --set delegateDockerImage=...',
+    ...input.notes.map((note) => ` ${note}`),
   ].join('\n');
   return doc.toString({ lineWidth: 0 });
 }

@@ -13,3 +13,9 @@ export function commandLine(words: readonly string[]): string {
   }
   return lines.join(' \\\n');
 }
+
+/** `# 1. …`, `# 2. …`: numbered step titles for a generated script, counted per script. */
+export function stepTitles(): (text: string) => string {
+  let step = 0;
+  return (text) => `# ${(step += 1)}. ${text}`;
+}

@@ -1,6 +1,6 @@
 import { manifestDiff, type ManifestDiff } from '../../../../shared/delegate/diff';
 import { applyEdits } from '../../../../shared/delegate/edits';
-import type { DelegateFormInput } from '../../../../shared/delegate/form';
+import type { DelegateFormInput, DelegateMechanism } from '../../../../shared/delegate/form';
 import type { DelegateAnalysis, DelegateArtifacts, IrsaResult } from '../../../../shared/delegate/results';
 import { isAppError, type AppErrorValue } from '../../../../shared/errors';
 import type { UseCaseId } from '../../../../shared/iam/use-cases';
@@ -18,8 +18,15 @@ interface Refreshed {
   outcome: IpcResult<IrsaResult | DelegateArtifacts> | null;
 }
 
+/** What the view calls each mechanism, and the name of the manifest it saves. */
+const MECHANISMS: Record<DelegateMechanism, { readonly label: string; readonly fileName: string }> = {
+  irsa: { label: 'IRSA', fileName: 'harness-delegate.irsa.yaml' },
+  'pod-identity': { label: 'Pod Identity', fileName: 'harness-delegate.pod-identity.yaml' },
+};
+
 class DelegateWorkbench {
   manifest = $state('');
+  mechanism = $state<DelegateMechanism>('irsa');
   serviceAccount = $state('harness-delegate');
   namespace = $state('');
   roleMode = $state<'arn' | 'parts'>('arn');
@@ -50,18 +57,30 @@ class DelegateWorkbench {
     (answer) => this.#show(answer),
   );
 
+  /** `IRSA` or `Pod Identity`, for headings and labels. */
+  get mechanismLabel(): string {
+    return MECHANISMS[this.mechanism].label;
+  }
+
+  get patchedFileName(): string {
+    return MECHANISMS[this.mechanism].fileName;
+  }
+
   form(): DelegateFormInput {
     const byArn = this.roleMode === 'arn';
+    const irsa = this.mechanism === 'irsa';
     return {
+      mechanism: this.mechanism,
       serviceAccount: this.serviceAccount,
       namespace: this.namespace,
       roleArn: byArn ? this.roleArn : undefined,
       accountId: byArn ? undefined : this.accountId,
       roleName: byArn ? undefined : this.roleName,
-      oidcIssuer: this.oidcIssuer,
+      // Fields the form hides for Pod Identity are not sent: a stale issuer would still pick the region.
+      oidcIssuer: irsa ? this.oidcIssuer : undefined,
       region: this.region,
       clusterName: this.clusterName,
-      stsRegionalEndpoints: this.stsRegionalEndpoints,
+      stsRegionalEndpoints: irsa && this.stsRegionalEndpoints,
       useCases: [...this.useCases],
       bucket: this.bucket,
     };
