@@ -40,7 +40,7 @@ describe('awb completion', () => {
   it('bash: commands, sub-commands, flags and their values', () => {
     expect(bashComplete('')).toEqual(expect.arrayContaining(commands.map((c) => c.name)));
     expect(bashComplete('hi')).toEqual(['history']);
-    expect(bashComplete('delegate', '')).toEqual(['irsa', 'trust-policy']);
+    expect(bashComplete('delegate', '')).toEqual(['irsa', 'pod-identity', 'trust-policy']);
     expect(bashComplete('policy', '--use')).toEqual(['--use-case']);
     expect(bashComplete('policy', '--use-case', 's3')).toEqual(['s3-read', 's3-write']);
     expect(bashComplete('completion', '')).toEqual(['bash', 'zsh', 'fish']);

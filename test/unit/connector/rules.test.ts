@@ -160,7 +160,7 @@ describe('cross-account access', () => {
         ),
       ),
     ).toEqual([
-      'connector.spec.credential.crossAccountAccess.crossAccountRoleArn: "aws-gov" is not an AWS partition; use aws, aws-us-gov, aws-cn, aws-iso or aws-iso-b.',
+      'connector.spec.credential.crossAccountAccess.crossAccountRoleArn: "aws-gov" is not an AWS partition; use aws, aws-us-gov, aws-cn, aws-eusc, aws-iso, aws-iso-b, aws-iso-e or aws-iso-f.',
     ]);
   });
 
@@ -173,13 +173,17 @@ describe('cross-account access', () => {
 });
 
 describe('Test Region and partitions', () => {
-  it('must be a catalog region', () => {
+  it("must be a catalog region; an isolated partition's region is accepted with a warning", () => {
     expect(issues(doc(OIDC, (d) => void (d.connector.spec.credential.region = 'us-east-9')))).toEqual([
-      'connector.spec.credential.region: "us-east-9" is not a region in the catalog. Pick a commercial, GovCloud or China region.',
+      'connector.spec.credential.region: "us-east-9" is not a region in the catalog. It fits the AWS (commercial) pattern, but the AWS SDK this app ships does not know it. Pick a region from the list.',
     ]);
-    expect(issues(doc(OIDC, (d) => void (d.connector.spec.credential.region = 'us-iso-east-1')))).toEqual([
-      'connector.spec.credential.region: "us-iso-east-1" is not a region in the catalog. It is in the AWS ISO (US) partition, which this app does not test. Pick a commercial, GovCloud or China region.',
-    ]);
+    const iso = doc(OIDC, (d) => void (d.connector.spec.credential.region = 'us-iso-east-1'));
+    expect(issues(iso)).toEqual([]);
+    expect(issues(iso, 'warning')).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/us-iso-east-1 is in AWS ISO \(US\), an isolated partition: .* only through an endpoint URL/),
+      ]),
+    );
   });
 
   it('warns when the role ARN is in another partition, including the us-east-1 default', () => {
