@@ -40,7 +40,7 @@ describe('IPC router', () => {
   it('applies schema defaults before the handler sees the argument', async () => {
     const h = handlers();
     await router(h).router.invoke('history.list', {}, appSender);
-    expect(h['history.list']).toHaveBeenCalledWith({ limit: 100 }, expect.anything());
+    expect(h['history.list']).toHaveBeenCalledWith({ limit: 100, offset: 0, sort: 'startedAt', order: 'desc' }, expect.anything());
   });
 
   it.each([
