@@ -4,6 +4,7 @@ import { benchRendererBundle } from './bundle.bench';
 import { benchDelegateDiff } from './delegate.bench';
 import { benchDoctorAccuracy, benchDoctorLargeInput } from './doctor.bench';
 import { benchHistoryList } from './history.bench';
+import { benchHistoryRender } from './history-render.bench';
 import { benchHostileInputs } from './hostile.bench';
 import { benchCliStartup } from './startup.bench';
 import { benchSweep } from './sweep.bench';
@@ -11,6 +12,7 @@ import { benchSweep } from './sweep.bench';
 /** `npm run bench`: every benchmark reports a ratio; none asserts a wall-clock limit. */
 const benches: Array<() => Promise<BenchResult | BenchResult[]>> = [
   benchHistoryList,
+  benchHistoryRender,
   benchRendererBundle,
   benchDoctorAccuracy,
   benchDoctorLargeInput,

@@ -1,8 +1,11 @@
 import { views, type ViewId } from '../views/registry';
 
-/** The current view lives in the URL hash (`#/doctor`), so Back and reload keep the user's place. */
+/**
+ * The current view lives in the URL hash (`#/doctor`), so Back and reload keep the user's place. A
+ * view may keep its own place after its id (`#/history/run/<id>`); the first segment picks the view.
+ */
 function fromHash(): ViewId {
-  const id = location.hash.replace(/^#\/?/, '');
+  const id = location.hash.replace(/^#\/?/, '').split('/')[0];
   return views.some((view) => view.id === id) ? (id as ViewId) : views[0].id;
 }
 

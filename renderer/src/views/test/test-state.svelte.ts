@@ -15,6 +15,11 @@ export interface Cell {
   readonly check: CheckResult | null;
 }
 
+/** The cell of a region's row for one check, whether or not the check has run. */
+export function cellOf(row: RegionResult, name: CheckName): Cell {
+  return { region: row.region, name, check: row.checks.find((c) => c.name === name) ?? null };
+}
+
 function pending(region: string): RegionResult {
   return { region, partition: partitionOfRegion(region) ?? 'unknown', status: 'skipped', identity: null, checks: [] };
 }
@@ -143,8 +148,11 @@ export class TestState {
   }
 
   cell(row: RegionResult, name: CheckName): Cell {
-    return { region: row.region, name, check: row.checks.find((c) => c.name === name) ?? null };
+    return cellOf(row, name);
   }
 }
+
+/** What RunResults shows: a run under way in the Test view, or a recorded one on its History page. */
+export type RunView = Pick<TestState, 'rows' | 'running' | 'completed' | 'total' | 'result' | 'connector' | 'selected' | 'cell'>;
 
 export { CHECK_NAMES };
