@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { withHistoryFile } from '../helpers/history-file';
 import { createServices, type AppServices } from '../../electron/app/services';
 import { compareInHistory } from '../../electron/app/history-runs';
 import { regionsOfPartition } from '../../shared/regions';
@@ -21,7 +22,10 @@ const VERSIONS = { electron: '-', chrome: '-', node: process.versions.node, v8: 
  */
 
 function seed(file: string, runs: number): { sweeps: string[] } {
-  const db = new Database(file);
+  return withHistoryFile(file, (db) => fill(db, runs));
+}
+
+function fill(db: Database.Database, runs: number): { sweeps: string[] } {
   const run = db.prepare(
     `INSERT INTO runs (id, kind, connector_identifier, started_at, finished_at, status, imported, app_version)
      VALUES (?, ?, ?, ?, ?, ?, ?, '1')`,
@@ -69,7 +73,6 @@ function seed(file: string, runs: number): { sweeps: string[] } {
       });
     }
   })();
-  db.close();
   return { sweeps };
 }
 

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { withHistoryFile } from '../helpers/history-file';
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness';
 
@@ -21,7 +22,10 @@ export interface RenderTimes {
 
 /** 100k runs of 50 connectors, five minutes apart, mostly passed: written in one transaction, like the history bench. */
 function seed(path: string): void {
-  const db = new Database(path);
+  withHistoryFile(path, (db) => fill(db));
+}
+
+function fill(db: Database.Database): void {
   const insert = db.prepare(
     `INSERT INTO runs (id, kind, connector_identifier, started_at, finished_at, status, imported, app_version)
      VALUES (?, ?, ?, ?, ?, ?, 0, '0.0.0-bench')`,
@@ -41,7 +45,6 @@ function seed(path: string): void {
       );
     }
   })();
-  db.close();
 }
 
 /**

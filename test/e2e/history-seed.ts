@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import Database from 'better-sqlite3';
 import type { TestConnector } from '../../shared/aws-test/input';
 import type { RunResult } from '../../shared/aws-test/result';
+import { withHistoryFile } from '../helpers/history-file';
 import { buildWorld, startAwsEndpoint, type AwsEndpoint, type World } from '../aws-endpoint';
 import type { AppFixture } from './harness';
 import { saveManualConnector } from './seed';
@@ -141,15 +141,11 @@ export async function seedHistory(app: AppFixture, endpoint: AwsEndpoint): Promi
 
   // Imported runs come from a customer's report; marking one by hand stands in for the import.
   const importedId = runs[2]!.id;
-  const db = new Database(ctx.paths.database);
-  try {
-    db.prepare("UPDATE runs SET imported = 1, import_source = 'customer-report.json', imported_at = ? WHERE id = ?").run(
-      new Date().toISOString(),
-      importedId,
-    );
-  } finally {
-    db.close();
-  }
+  withHistoryFile(ctx.paths.database, (db) =>
+    db
+      .prepare("UPDATE runs SET imported = 1, import_source = 'customer-report.json', imported_at = ? WHERE id = ?")
+      .run(new Date().toISOString(), importedId),
+  );
   const deniedAt = runs.find((run) => run.template === 'deny')!.startedAt;
   return { runs, importedId, deniedAt };
 }
