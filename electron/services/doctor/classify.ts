@@ -1,4 +1,5 @@
 import { AWS_ERROR_CLASSES, type AwsErrorClass } from '../../../shared/errors';
+import { applyPlace, CONTEXT_RULES, placeOf } from './context';
 import { RULES, type Family, type Rule } from './rules';
 import type { Located } from './scan';
 import { findAll, findFirst } from './scan';
@@ -120,7 +121,7 @@ export function classifyText(text: string, own: Signals, all: readonly Signals[]
 
   const context = contextOf(own, all);
   const familyHits = new Map<Family, { weight: number; evidence: Located[] }>();
-  for (const rule of RULES) {
+  for (const rule of [...RULES, ...CONTEXT_RULES]) {
     const hit = matchRule(text, rule);
     if (!hit) continue;
     if (rule.target === 'token_invalid') {
@@ -160,6 +161,8 @@ export function classifyText(text: string, own: Signals, all: readonly Signals[]
     if ((AWS_ERROR_CLASSES as readonly string[]).includes(cls))
       bump(cls, 3, [recorded], `An awb report recorded this class ("${recorded.text}").`);
   }
+
+  applyPlace(placeOf(text), bump);
 
   const bogus = own.bogusHosts[0];
   if (bogus)
