@@ -1,5 +1,5 @@
 import { AWS_ERROR_CLASSES, type AwsErrorClass } from '../../../shared/errors';
-import { applyPlace, CONTEXT_RULES, placeOf } from './context';
+import { applyPlace, CONTEXT_RULES, placeOf, tokenHints } from './context';
 import { RULES, type Family, type Rule } from './rules';
 import type { Located } from './scan';
 import { findAll, findFirst } from './scan';
@@ -135,6 +135,10 @@ export function classifyText(text: string, own: Signals, all: readonly Signals[]
   }
   for (const [family, { weight, evidence }] of familyHits) {
     const shares = FAMILY_RESOLVERS[family](context);
+    for (const hint of tokenHints(text, context.optInRegion)) {
+      const entry = shares[hint.cls] ?? { share: 0 };
+      shares[hint.cls] = { share: entry.share + hint.share, because: entry.because ?? { at: hint.at, reason: hint.reason } };
+    }
     const decided = Object.values(shares).some((value) => value?.because);
     if (!decided) {
       bump(

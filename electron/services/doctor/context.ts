@@ -19,7 +19,7 @@ export const CONTEXT_RULES: readonly Rule[] = [
     'tool-no-credentials',
     'no_credentials_found',
     4,
-    /AWS provider credentials not found|Unable to resolve AWS account to use|Need to perform AWS calls for account|source profile has no shared credentials|needs to be assumed with web identity, but no role assumption callback|could not find (?:any )?(?:valid )?(?:AWS )?credentials|no credentials (?:were )?(?:found|provided|configured)|credentials? (?:are|is) not (?:set|configured)/i,
+    /AWS provider credentials not found|Unable to resolve AWS account to use|Need to perform AWS calls for account|source profile has no shared credentials|needs to be assumed with web identity, but no role assumption callback|could not find (?:any )?(?:valid )?(?:AWS )?credentials|no credentials (?:were )?(?:found|provided|configured)|credentials? (?:are|is|were) not (?:set|configured|found)/i,
   ),
   r(
     'profile-not-configured',
@@ -54,7 +54,9 @@ export const CONTEXT_RULES: readonly Rule[] = [
     IMDS_ADDRESS,
     /status code: 401|\b401\b[^\n]{0,20}Unauthorized|IMDSv2|hop limit|HttpTokens|IMDSv2Tokens/i,
   ),
-  r('imds-v2-words', 'imds_unreachable', 2, /\bIMDSv2\b|metadata version 2|HttpPutResponseHopLimit|http-put-response-hop-limit|hop limit/i),
+  r('imds-disabled', 'imds_unreachable', 5, /AWS_EC2_METADATA_DISABLED|access disabled to EC2 IMDS/i),
+  r('metadata-proxy-404', 'imds_no_instance_role', 3, /\bkiam\b|\bkube2iam\b/i, /\b404\b|Not Found|role annotation/i),
+  r('imds-v2-words', 'imds_unreachable', 2, /\bIMDSv2|metadata version 2|HttpPutResponseHopLimit|http-put-response-hop-limit|hop limit/i),
   r('container-metadata-host', 'imds_unreachable', 4, /is not a valid container metadata service hostname/i),
   r('iam-role-refresh', 'imds_unreachable', 4, /retrieving credentials from iam-role|Credential refresh failed, response did not contain/i),
 
@@ -70,7 +72,9 @@ export const CONTEXT_RULES: readonly Rule[] = [
 
   // Authorisation wordings.
   r('scp', 'explicit_deny', 3, /\\?"explicitDeny\\?"\s{0,3}:\s{0,3}true|\bSCPs?\b|service control polic/i),
-  r('boundary-explicit', 'permissions_boundary_deny', 3, /explicit deny in a permissions boundary|permissions boundary/i),
+  r('boundary-explicit', 'permissions_boundary_deny', 5, /explicit deny in a permissions boundary/i),
+  r('boundary-words', 'permissions_boundary_deny', 3, /permissions boundary/i),
+  r('simulator-allows', 'explicit_deny', 2.5, /(?:policy simulator|simulat\w{0,5})[^\n]{0,80}\ballowed\b/i),
   r(
     'no-permission',
     'permission_denied',
@@ -96,6 +100,40 @@ export const CONTEXT_RULES: readonly Rule[] = [
     /OIDC (?:server|provider|endpoint)[^\n]{0,60}(?:not responding|timed? ?out|timeout|unreachable)/i,
   ),
 
+  // Wordings of expiry, SSO, sessions and keys that tools print around the AWS codes.
+  r('credentials-expiring', 'expired_credentials', 3, /credentials? expir(?:ing|ed|es|ation)|token expiration|token expir(?:ed|ing|y)/i),
+  r('sso-token-provider', 'sso_session_expired', 5, /\bSso\w{0,20}TokenProvider\b/i),
+  r(
+    'key-unknown-without-token',
+    'missing_session_token',
+    4,
+    /Access Key I[dD][^\n]{0,40}does not exist/,
+    /session[ _]?token|without the token|session id/i,
+  ),
+  r('token-invalid-short', 'token_invalid', 2, /security token is invalid/i),
+  r('action-inputs-permissions', 'web_identity_token_file_error', 5, /please check your action inputs/i, /\bpermissions\b|id-token/i),
+  r(
+    'profile-header-in-credentials',
+    'profile_not_found',
+    4.5,
+    /credentials`? file[^\n]{0,80}(?:\n[^\n]{0,100}){0,3}\[profile [\w.-]{1,40}\]/i,
+  ),
+  r('global-sts-token', 'sts_token_not_valid_in_region', 2.5, /global STS endpoint|not valid in (?:all|this|that|every) regions?/i),
+  r('new-region', 'region_not_enabled', 2, /(?:new|newest|latest|optional|opt-in) (?:AWS )?region/i),
+  r('new-region-sts', 'sts_token_not_valid_in_region', 1.5, /(?:new|newest|latest|optional|opt-in) (?:AWS )?region/i),
+  r(
+    'clock-words',
+    'clock_skew',
+    3,
+    /\bntp(?:date|d)?\b|\bchronyd?\b|system clock|time (?:of|on) (?:my|the) (?:machine|server|host)|time was (?:behind|ahead)/i,
+  ),
+  r('retries-exhausted', 'network_unreachable', 1.5, /exceeded maximum number of attempts|max retries exceeded/i),
+  r('retries-exhausted-endpoint', 'endpoint_resolution_error', 1.2, /exceeded maximum number of attempts|max retries exceeded/i),
+  r('timeout-words', 'network_unreachable', 2, /\btimeout (?:error|issue)\b|\btimed out\b/i),
+  r('cron', 'no_credentials_found', 1.5, /\bunder cron\b|\bcron job\b|\bcrontab\b|systemd (?:unit|service)/i),
+  r('irsa-trust-sub', 'web_identity_trust_denied', 2, /:sub\\?"?\s{0,3}:\s{0,3}\\?"system:serviceaccount:/),
+  r('assume-fails', 'assume_role_denied', 3, /(?:fail\w{0,3}|unable|cannot|can't)[^\n]{0,60}assume (?:the |a )?role/i),
+
   // Throttling in any case.
   r('throttling-words', 'throttling', 4, /\bRate exceeded\b|\b\w{0,20}Throttling\b|being throttled/i),
 ];
@@ -107,6 +145,8 @@ export interface Place {
   /** An EC2 host (or a pod on one) where instance metadata should answer. */
   readonly onEc2: Located | null;
   readonly imds: Located | null;
+  /** The credential chain ran out of providers. */
+  readonly chainFailed: Located | null;
 }
 
 export function placeOf(text: string): Place {
@@ -115,7 +155,11 @@ export function placeOf(text: string): Place {
       text,
       /\b(?:my )?laptop\b|\bWindows (?:10|11|PC|computer|machine)\b|\bwindows computer\b|\bmacOS\b|\bdeveloper (?:PC|machine)\b|\blocal(?:ly| machine)\b|\bon GCP\b|\bGoogle Cloud\b|\bAzure\b|\bon[- ]prem(?:ise)?s?\b/i,
     ),
-    onEc2: findFirst(text, /\bEC2 instance\b|\bec2 host\b|\bon (?:an )?ec2\b|\binstance role\b|\binstance profile\b/i),
+    chainFailed: findFirst(
+      text,
+      /Unable to locate credentials|NoCredentialsError|no valid providers in chain|Could not load credentials from any providers/i,
+    ),
+    onEc2: findFirst(text, /\bEC2 instance\b|\bec2 host\b|\binstance role\b|\binstance profile\b/i),
     imds: findFirst(text, IMDS_ADDRESS),
   };
 }
@@ -132,4 +176,70 @@ export function applyPlace(place: Place, bump: Bump): void {
       `The SDK fell through to instance metadata ("${place.imds.text}") on a machine that has none ("${place.offAws.text}"): no credentials were configured.`,
     );
   }
+  if (place.chainFailed && place.onEc2 && !place.offAws) {
+    bump(
+      'imds_unreachable',
+      4.5,
+      [place.chainFailed, place.onEc2],
+      `On an EC2 host ("${place.onEc2.text}") the chain ends at instance metadata, so its failure ("${place.chainFailed.text}") means the instance role could not be read.`,
+    );
+  }
+}
+
+export interface ShareHint {
+  readonly cls: AwsErrorClass;
+  readonly share: number;
+  readonly at: Located;
+  readonly reason: string;
+}
+
+/**
+ * Extra shares for the "security token is invalid" family from clues in the text: the call that
+ * failed (GetCallerIdentity is the first call a tool makes), EC2's AuthFailure code (also a skewed
+ * clock), an opt-in region reached with an assumed role, a Cloud9 prompt.
+ */
+export function tokenHints(text: string, optInRegion: Located | null): ShareHint[] {
+  const hints: ShareHint[] = [];
+  const callerIdentity = findFirst(text, /GetCallerIdentity|get-caller-identity|get_caller_identity/i);
+  const assumeRole = findFirst(text, /\bAssumeRole\b/);
+  if (callerIdentity && !assumeRole)
+    hints.push({
+      cls: 'missing_session_token',
+      share: 0.35,
+      at: callerIdentity,
+      reason: `The first call a tool makes with its credentials failed ("${callerIdentity.text}"): temporary keys sent without their session token fail there too.`,
+    });
+  const authFailure = findFirst(text, /\bAuthFailure\b/);
+  if (authFailure) {
+    hints.push({
+      cls: 'clock_skew',
+      share: 0.45,
+      at: authFailure,
+      reason: `EC2 answers a request signed with a skewed clock with the same code ("${authFailure.text}").`,
+    });
+    if (optInRegion)
+      hints.push({
+        cls: 'sts_token_not_valid_in_region',
+        share: 1.5,
+        at: optInRegion,
+        reason: `EC2 rejected the credentials ("${authFailure.text}") in opt-in region ${optInRegion.text}: tokens from the global STS endpoint are not valid there.`,
+      });
+  }
+  const assumed = findFirst(text, /\brole_arn\b|\bsource_profile\b|\bassum(?:e|ed|ing) (?:a |the )?role\b/i);
+  if (optInRegion && assumed && !authFailure)
+    hints.push({
+      cls: 'sts_token_not_valid_in_region',
+      share: 1.4,
+      at: assumed,
+      reason: `An assumed role ("${assumed.text}") used in opt-in region ${optInRegion.text}.`,
+    });
+  const cloud9 = findFirst(text, /~\/environment \$/);
+  if (cloud9)
+    hints.push({
+      cls: 'temp_credentials_restricted',
+      share: 1.4,
+      at: cloud9,
+      reason: `A Cloud9 shell ("${cloud9.text}"): AWS managed temporary credentials refuse some calls.`,
+    });
+  return hints;
 }
