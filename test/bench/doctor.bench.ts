@@ -1,5 +1,5 @@
 import { diagnose } from '../../electron/services/doctor/diagnose';
-import { formatAccuracy, loadCases, measureAccuracy } from '../unit/doctor/accuracy';
+import { formatAccuracy, formatConfusion, formatReliability, loadCases, loadCorpus, measureAccuracy } from '../unit/doctor/accuracy';
 import { medianMs, type BenchResult } from './bench';
 
 /** Top-1 accuracy of the classifier over the 110 labelled real cases (top-3 and per class in the detail). */
@@ -10,6 +10,24 @@ export async function benchDoctorAccuracy(): Promise<BenchResult> {
     ratio: accuracy.top1,
     detail: `top-3 ${(accuracy.top3 * 100).toFixed(0)}%\n${formatAccuracy(accuracy)}`,
   };
+}
+
+/**
+ * Issue 14: top-1 on the corpus's development part (tuned on) and held-out part (measured only), each
+ * with top-3, a confusion list (labelled → ranked first) and a reliability table (of the findings given
+ * a confidence band, how many were right).
+ */
+export async function benchDoctorCorpus(): Promise<BenchResult[]> {
+  const out: BenchResult[] = [];
+  for (const part of ['development', 'held-out'] as const) {
+    const accuracy = await measureAccuracy(loadCorpus(part));
+    out.push({
+      name: `doctor top-1 accuracy on corpus ${part} (${accuracy.cases})`,
+      ratio: accuracy.top1,
+      detail: `top-3 ${(accuracy.top3 * 100).toFixed(0)}%\n${formatAccuracy(accuracy)}\n${formatConfusion(accuracy)}\n${formatReliability(accuracy)}`,
+    });
+  }
+  return out;
 }
 
 /** "A 10 MB paste in well under a second": the time for a 10 MB log as a ratio of one second. */

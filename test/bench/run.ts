@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import type { BenchResult } from './bench';
 import { benchRendererBundle } from './bundle.bench';
 import { benchDelegateDiff } from './delegate.bench';
-import { benchDoctorAccuracy, benchDoctorLargeInput } from './doctor.bench';
+import { benchDoctorAccuracy, benchDoctorCorpus, benchDoctorLargeInput } from './doctor.bench';
 import { benchHistoryList } from './history.bench';
 import { benchHistoryRender } from './history-render.bench';
 import { benchHostileInputs } from './hostile.bench';
@@ -15,6 +15,7 @@ const benches: Array<() => Promise<BenchResult | BenchResult[]>> = [
   benchHistoryRender,
   benchRendererBundle,
   benchDoctorAccuracy,
+  benchDoctorCorpus,
   benchDoctorLargeInput,
   benchHostileInputs,
   benchDelegateDiff,
