@@ -243,3 +243,75 @@ export function tokenHints(text: string, optInRegion: Located | null): ShareHint
     });
   return hints;
 }
+
+/**
+ * Weak clues, one per class, from the words people use about each failure. They count only when no
+ * AWS code or known wording matched (nothing scored 2), so a prose description still gets a ranked
+ * guess, at a low confidence, instead of no finding.
+ */
+const CUES: readonly { cls: AwsErrorClass; weight: number; pattern: RegExp }[] = [
+  {
+    cls: 'no_credentials_found',
+    weight: 1.2,
+    pattern:
+      /\bno (?:AWS )?credentials\b|credentials? (?:not found|missing|not set|are missing)|(?:unable|could not|cannot|can't|failed) to (?:find|locate|load|get) (?:any |the )?(?:AWS )?credentials|\bcredentials? (?:provider )?chain\b|\baws configure\b/i,
+  },
+  {
+    cls: 'profile_not_found',
+    weight: 1,
+    pattern:
+      /\bprofile\b[^\n]{0,60}(?:not exist|missing|wrong|typo|not found|not configured|isn't configured)|\bAWS_PROFILE\b|--profile\b/i,
+  },
+  { cls: 'sso_session_expired', weight: 1, pattern: /\bSSO\b|Identity Center|sso_start_url|sso-session/i },
+  { cls: 'expired_credentials', weight: 1, pattern: /\bexpir(?:ed|es|y|ation)\b/i },
+  { cls: 'permission_denied', weight: 1, pattern: /\bForbidden\b|\b403\b|not authori[sz]ed|\bpermissions?\b|\bdenied\b/i },
+  {
+    cls: 'assume_role_denied',
+    weight: 1,
+    pattern: /\bassum(?:e|ing) (?:the |a |an )?(?:IAM )?role\b|\bAssumeRole\b|trust polic(?:y|ies)|trust relationship/i,
+  },
+  { cls: 'web_identity_trust_denied', weight: 0.8, pattern: /\bIRSA\b|web ?identity|\bOIDC\b|service ?account/i },
+  { cls: 'web_identity_token_file_error', weight: 0.7, pattern: /\bIRSA\b|web ?identity|token file|projected token/i },
+  { cls: 'imds_unreachable', weight: 1, pattern: /\bIMDS|instance metadata|metadata (?:service|endpoint|server)|169\.254\.169\.254/i },
+  { cls: 'imds_no_instance_role', weight: 1, pattern: /instance (?:role|profile)|iam role[^\n]{0,30}(?:attach|missing|ec2)/i },
+  { cls: 'clock_skew', weight: 1, pattern: /\bclock\b|\btime ?zone\b|\bsystem time\b|\bsync(?:ed|hroni[sz]ed?)?\b[^\n]{0,20}\btime\b/i },
+  { cls: 'secret_key_mismatch', weight: 1, pattern: /\bsignature\b|\bsecret (?:access )?key\b/i },
+  {
+    cls: 'invalid_access_key_id',
+    weight: 1,
+    pattern:
+      /access key(?: id)?[^\n]{0,40}(?:invalid|wrong|not valid|incorrect|does not exist|deleted|inactive)|invalid (?:access )?keys?\b/i,
+  },
+  { cls: 'missing_session_token', weight: 0.8, pattern: /session[_ ]?token/i },
+  {
+    cls: 'endpoint_resolution_error',
+    weight: 1,
+    pattern: /\bendpoint\b[^\n]{0,40}(?:wrong|invalid|resolv|region)|\bregion\b[^\n]{0,30}(?:wrong|invalid|missing|not set|typo)/i,
+  },
+  {
+    cls: 'network_unreachable',
+    weight: 1,
+    pattern: /\bproxy\b|\bfirewall\b|\bVPC\b|\bDNS\b|\bconnection\b|\btimeout\b|timed out|unreachable|\boffline\b/i,
+  },
+  { cls: 'region_not_enabled', weight: 1, pattern: /\bopt-?in\b|region[^\n]{0,30}not enabled|enable (?:the |a )?region/i },
+  { cls: 'tls_certificate_error', weight: 1, pattern: /\bcertificates?\b|\bSSL\b|\bTLS\b/i },
+  { cls: 'throttling', weight: 1.2, pattern: /throttl|rate limit|too many requests/i },
+  { cls: 'partition_mismatch', weight: 1, pattern: /GovCloud|China region|\baws-cn\b|\baws-us-gov\b|\bpartition\b/i },
+  { cls: 'temp_credentials_restricted', weight: 1, pattern: /\bCloud9\b|session credentials/i },
+];
+
+const FAILURE_WORDS =
+  /\berror\b|\bfail(?:s|ed|ing|ure)?\b|\bdenied\b|\bunable\b|\bcannot\b|\bcan't\b|\bcould not\b|\bexception\b|\binvalid\b|\bproblem\b|\bissue\b|(?:does not|doesn't|not) work|\bbroken\b|\bstuck\b|\b40[0-9]\b|\bnot (?:found|able|set)\b|\bmissing\b|\bwrong\b|\bwon't\b|\bunauthori[sz]ed\b|\bforbidden\b|\brefused\b|\btimeout\b|\btimed out\b|\btrouble\b|\bstopped\b|\bno longer\b|\bbug\b|\bcan ?not\b|\bexpired\b|\bunexpected\b/i;
+
+/** Below this best score nothing specific matched and the weak clues are read. */
+const SPECIFIC = 2;
+
+export function applyCues(text: string, best: number, bump: Bump): void {
+  if (best >= SPECIFIC) return;
+  // An ordinary log line that mentions a connection or a profile is not a failure.
+  if (!findFirst(text, FAILURE_WORDS)) return;
+  for (const cue of CUES) {
+    const at = findFirst(text, cue.pattern);
+    if (at) bump(cue.cls, cue.weight, [at], `Only a weak clue ("${at.text}"): no AWS error code or known wording was found.`);
+  }
+}
