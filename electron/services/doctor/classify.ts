@@ -1,5 +1,5 @@
 import { AWS_ERROR_CLASSES, type AwsErrorClass } from '../../../shared/errors';
-import { applyCues, applyPlace, CONTEXT_RULES, placeOf, tokenHints } from './context';
+import { applyCues, applyEndpointClues, applyPlace, CONTEXT_RULES, placeOf, tokenHints } from './context';
 import { RULES, type Family, type Rule } from './rules';
 import type { Located } from './scan';
 import { findAll, findFirst } from './scan';
@@ -167,6 +167,7 @@ export function classifyText(text: string, own: Signals, all: readonly Signals[]
   }
 
   applyPlace(placeOf(text), bump);
+  applyEndpointClues(text, bump);
   applyCues(text, Math.max(0, ...[...byClass.values()].map((c) => c.score)), bump);
 
   const bogus = own.bogusHosts[0];

@@ -1,6 +1,7 @@
 import type { AwsErrorClass } from '../../../shared/errors';
 import type { Rule } from './rules';
-import { findFirst, type Located } from './scan';
+import { partitionOfRegion } from '../../../shared/regions';
+import { findAll, findFirst, type Located } from './scan';
 
 /**
  * Issue 14: wordings the base rules did not know (tool and SDK phrasings of the same failures), and
@@ -43,6 +44,12 @@ export const CONTEXT_RULES: readonly Rule[] = [
     'endpoint_resolution_error',
     4,
     /\b[a-z0-9-]{1,40}[.-](?:us|eu|ap|sa|ca|me|af)_[a-z]{2,12}_\d\.amazonaws\.com/i,
+  ),
+  r(
+    'global-service-regional-host',
+    'endpoint_resolution_error',
+    3,
+    /\b(?:iam|cloudfront|route53|organizations|globalaccelerator|shield|support)\.(?:us|eu|ap|sa|ca|me|af|il|mx|cn)-[a-z]{2,12}-\d\.amazonaws\.com/i,
   ),
   r('empty-region-host', 'endpoint_resolution_error', 4, /\b(?:sts|s3|ec2|iam)\.\.amazonaws\.com/i),
 
@@ -145,6 +152,8 @@ export interface Place {
   /** An EC2 host (or a pod on one) where instance metadata should answer. */
   readonly onEc2: Located | null;
   readonly imds: Located | null;
+  /** Web identity in play: a chain failure is then about the token or its role, not instance metadata. */
+  readonly webIdentity: Located | null;
   /** The credential chain ran out of providers. */
   readonly chainFailed: Located | null;
 }
@@ -153,13 +162,17 @@ export function placeOf(text: string): Place {
   return {
     offAws: findFirst(
       text,
-      /\b(?:my )?laptop\b|\bWindows (?:10|11|PC|computer|machine)\b|\bwindows computer\b|\bmacOS\b|\bdeveloper (?:PC|machine)\b|\blocal(?:ly| machine)\b|\bon GCP\b|\bGoogle Cloud\b|\bAzure\b|\bon[- ]prem(?:ise)?s?\b/i,
+      /\/Users\/[\w.-]{1,40}\/|[A-Z]:\\\\?Users\\\\?|\b(?:my )?laptop\b|\bworkstation\b|\bdesktop\b|\bGitHub[- ]hosted\b|\bubuntu-latest\b|\bwindows-latest\b|\bmacos-latest\b|\bWindows (?:10|11|PC|computer|machine)\b|\bwindows computer\b|\bmacOS\b|\bdeveloper (?:PC|machine)\b|\blocal(?:ly| machine)\b|\bon GCP\b|\bGoogle Cloud\b|\bAzure\b|\bon[- ]prem(?:ise)?s?\b/i,
     ),
     chainFailed: findFirst(
       text,
       /Unable to locate credentials|NoCredentialsError|no valid providers in chain|Could not load credentials from any providers/i,
     ),
-    onEc2: findFirst(text, /\bEC2 instance\b|\bec2 host\b|\binstance role\b|\binstance profile\b/i),
+    onEc2: findFirst(
+      text,
+      /\bEC2 instance\b|\bec2 host\b|\binstance role\b|\binstance profile\b|\bnode (?:IAM )?role\b|\bhop limit\b|\bECS task\b|\bon (?:an? )?EC2 (?:node|instance|host|runner|agent)\b/i,
+    ),
+    webIdentity: findFirst(text, /AWS_WEB_IDENTITY_TOKEN_FILE|AssumeRoleWithWebIdentity|\bIRSA\b|web[_ ]identity/i),
     imds: findFirst(text, IMDS_ADDRESS),
   };
 }
@@ -176,7 +189,7 @@ export function applyPlace(place: Place, bump: Bump): void {
       `The SDK fell through to instance metadata ("${place.imds.text}") on a machine that has none ("${place.offAws.text}"): no credentials were configured.`,
     );
   }
-  if (place.chainFailed && place.onEc2 && !place.offAws) {
+  if (place.chainFailed && place.onEc2 && !place.offAws && !place.webIdentity) {
     bump(
       'imds_unreachable',
       4.5,
@@ -314,4 +327,37 @@ export function applyCues(text: string, best: number, bump: Bump): void {
     const at = findFirst(text, cue.pattern);
     if (at) bump(cue.cls, cue.weight, [at], `Only a weak clue ("${at.text}"): no AWS error code or known wording was found.`);
   }
+}
+
+const AWS_HOST = /\b(?:[a-z0-9-]{1,63}\.){1,3}amazonaws\.com(?:\.cn)?\b/gi;
+const DNS_FAILURE =
+  /\bENOTFOUND\b|getaddrinfo|could not be resolved|UnknownHostException|Unknown ?Host|no such host|Inaccessible host|Name or service not known|Could not resolve host/i;
+
+/**
+ * An endpoint host that cannot exist: a China region under .amazonaws.com or a commercial region
+ * under .amazonaws.com.cn. When the name does not resolve, the endpoint is wrong, not the network.
+ */
+export function wrongPartitionHost(text: string): Located | null {
+  for (const host of findAll(text, AWS_HOST, 40)) {
+    const labels = host.text.toLowerCase().split('.');
+    const china = host.text.toLowerCase().endsWith('.com.cn');
+    const region = labels.find((label) => partitionOfRegion(label) !== null);
+    if (!region) continue;
+    const partition = partitionOfRegion(region);
+    if ((partition === 'aws-cn') !== china) return host;
+  }
+  return null;
+}
+
+export function applyEndpointClues(text: string, bump: Bump): void {
+  const dns = findFirst(text, DNS_FAILURE);
+  if (!dns) return;
+  const host = wrongPartitionHost(text);
+  if (host)
+    bump(
+      'endpoint_resolution_error',
+      3,
+      [host, dns],
+      `"${host.text}" mixes a region with the other partition's domain: no such endpoint exists, so the name cannot resolve.`,
+    );
 }
