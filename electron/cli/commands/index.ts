@@ -5,6 +5,7 @@ import { delegateCommand } from './delegate';
 import { doctorCommand } from './doctor';
 import { historyCommand } from './history';
 import { infoCommand } from './info';
+import { oidcCommand } from './oidc';
 import { policyCommand } from './policy';
 import { sweepCommand } from './sweep';
 import { testCommand } from './test';
@@ -15,6 +16,7 @@ const tools: readonly Command[] = [
   connectorCommand,
   delegateCommand,
   doctorCommand,
+  oidcCommand,
   policyCommand,
   testCommand,
   sweepCommand,

@@ -82,6 +82,13 @@ export const RULES: readonly Rule[] = [
   r('sso-token-load', 'sso_session_expired', 4, /\bSSOTokenLoadError\b|Error loading SSO Token|UnauthorizedSSOTokenError/i),
   r('sso-grant', 'sso_session_expired', 3, /\bInvalidGrantException\b|sso[_-]?oidc[^\n]{0,80}(?:expired|invalid)/i),
   r('sso-unauthorized', 'sso_session_expired', 4, /Session token not found or invalid/i),
+  // aws login sessions (AWS CLI 2.32+), as @aws-sdk/credential-provider-login words them.
+  r(
+    'aws-login-session',
+    'sso_session_expired',
+    5,
+    /re-?authenticate using `?aws login|Your session has expired\. Please reauthenticate|does not contain login_session|Failed to load token from[^\n]{0,200}login\/cache/i,
+  ),
 
   // Clock.
   r('time-too-skewed', 'clock_skew', 5, /\bRequestTimeTooSkewed\b|request time and the (?:current|server's) time is too large|clock skew/i),
@@ -165,6 +172,13 @@ export const RULES: readonly Rule[] = [
     /unable to read file at|failed fetching WebIdentity token|IsADirectoryError|role ARN is not set|AWS_ROLE_ARN[^\n]{0,40}(?:not set|missing|empty)/i,
   ),
   r(
+    'pod-identity-token-file',
+    'web_identity_token_file_error',
+    4,
+    /eks-pod-identity-token|AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE/,
+    /permission denied|no such file|ENOENT|EACCES|cannot be read|does not exist/i,
+  ),
+  r(
     'token-file-os-error',
     'web_identity_token_file_error',
     4,
@@ -186,6 +200,13 @@ export const RULES: readonly Rule[] = [
     1,
     /Could not load credentials from any providers|\bNoCredentialProviders\b|no valid providers in chain|Unable to load (?:AWS )?credentials from any (?:of the )?providers? in the chain/i,
   ),
+  r('credential-process-expired', 'expired_credentials', 5, /credential_process returned expired credentials/),
+  r(
+    'credential-process',
+    'no_credentials_found',
+    4,
+    /credential_process (?:returned invalid|did not return Version 1)|credential_process[^\n]{0,80}(?:failed|non-zero exit)/i,
+  ),
   r(
     'profile-missing',
     'profile_not_found',
@@ -197,6 +218,8 @@ export const RULES: readonly Rule[] = [
   r('imds-no-role-generic', 'imds_no_instance_role', 4, /no EC2 instance role found|no EC2 IMDS role found|EC2RoleRequestError/i),
   r('imds-404', 'imds_no_instance_role', 3, IMDS_WORDS, /\b404\b|not found/i),
   r('imds-timeout', 'imds_unreachable', 6, IMDS_SPECIFIC, TIMEOUT),
+  // The EKS Pod Identity Agent's address: nothing answering there means the add-on is missing on the node.
+  r('pod-identity-agent', 'imds_unreachable', 5, /169\.254\.170\.23|fd00:ec2::23/, TIMEOUT),
   r('imds-403', 'imds_unreachable', 3, IMDS_WORDS, /\b403\b|Forbidden|IMDSv2|hop limit/i),
   r('imds-provider-timeout', 'no_credentials_found', 3, IMDS_WORDS, TIMEOUT),
   r('imds-provider-timeout-alt', 'imds_unreachable', 2, IMDS_WORDS, TIMEOUT),

@@ -1,3 +1,4 @@
+import { DEFAULT_OIDC_AUDIENCE, ENHANCED_SUBJECT_FLAG, parseHarnessIssuer, parseHarnessSubject } from '../../../shared/oidc/harness';
 import { partitionOfArn, partitionOfRegion, type PartitionId } from '../../../shared/regions';
 
 /**
@@ -99,6 +100,8 @@ export function analyzeTrustPolicy(policy: unknown): TrustAnalysis {
     }
     const subjects = conditionEntries(statement.Condition, ':sub', path);
     const audiences = conditionEntries(statement.Condition, ':aud', path);
+    // A Harness OIDC connector's role: its own subject and audience rules, and no IRSA statement (no cluster, no service account).
+    const harnessAccount = providers.map((arn) => parseHarnessIssuer(PROVIDER.exec(arn)?.[3] ?? '')?.accountId).find(Boolean);
     for (const providerArn of providers) {
       const [, partitionSegment = '', account = null, issuer = null] = PROVIDER.exec(providerArn) ?? [];
       const providerPartition = partitionOfArn(providerArn);
@@ -137,7 +140,12 @@ export function analyzeTrustPolicy(policy: unknown): TrustAnalysis {
           });
         }
       }
-      webIdentity.push({ path, providerArn, providerPartition, providerAccount: account, issuer, subjects, audiences });
+      if (!harnessAccount)
+        webIdentity.push({ path, providerArn, providerPartition, providerAccount: account, issuer, subjects, audiences });
+    }
+    if (harnessAccount) {
+      problems.push(...harnessTrustProblems(path, providers[0] ?? '', harnessAccount, subjects, audiences));
+      return;
     }
     if (subjects.length === 0) {
       problems.push({
@@ -177,4 +185,74 @@ export function analyzeTrustPolicy(policy: unknown): TrustAnalysis {
     }
   });
   return { webIdentity, problems };
+}
+
+type ConditionEntry = WebIdentityStatement['subjects'][number] & { readonly path: string };
+
+/**
+ * A role trusted by Harness's connector issuer (shared/oidc/harness.ts has the sources): the subject,
+ * when a :sub condition is there, is `account/<id>:org/<org>:project/<project>` of the issuer's own
+ * account, and the audience is sts.amazonaws.com unless the connector was set up with another.
+ */
+function harnessTrustProblems(
+  path: string,
+  providerArn: string,
+  accountId: string,
+  subjects: readonly ConditionEntry[],
+  audiences: readonly ConditionEntry[],
+): TrustProblem[] {
+  const problems: TrustProblem[] = [];
+  if (subjects.length === 0) {
+    problems.push({
+      severity: 'warning',
+      path: `${path}.Condition`,
+      text: providerArn,
+      message: `No :sub condition: every OIDC connector of Harness account ${accountId} can assume this role. Limit it to an organization or project with "<issuer>:sub" = account/${accountId}:org/<org>:project/<project> (Harness sends that form with ${ENHANCED_SUBJECT_FLAG}).`,
+    });
+  }
+  for (const entry of subjects) {
+    const literal = !/[*?]/.test(entry.value);
+    const scope = parseHarnessSubject(entry.value);
+    if (!entry.value.startsWith('account/') || (literal && !scope)) {
+      problems.push({
+        severity: 'error',
+        path: entry.path,
+        text: entry.value,
+        message: `The :sub value "${entry.value}" is not a subject Harness issues: account/<id>:org/<org>:project/<project> (empty org and project at account scope).`,
+      });
+    } else if (!entry.value.startsWith(`account/${accountId}:`) && !entry.value.startsWith(`account/${accountId}*`)) {
+      problems.push({
+        severity: 'error',
+        path: entry.path,
+        text: entry.value,
+        message: `The :sub value names another Harness account than the trusted issuer's (${accountId}); no token of this issuer can match it.`,
+      });
+    } else if (!literal && !/Like/.test(entry.operator)) {
+      problems.push({
+        severity: 'error',
+        path: entry.path,
+        text: entry.value,
+        message: `"${entry.value}" has a wildcard but the operator is ${entry.operator}, which compares literally; use StringLike.`,
+      });
+    }
+  }
+  if (audiences.length === 0) {
+    problems.push({
+      severity: 'warning',
+      path: `${path}.Condition`,
+      text: providerArn,
+      message: `No :aud condition: Harness's setup checks StringEquals "<issuer>:aud" = ${DEFAULT_OIDC_AUDIENCE}.`,
+    });
+  }
+  for (const entry of audiences) {
+    if (entry.value !== DEFAULT_OIDC_AUDIENCE) {
+      problems.push({
+        severity: 'warning',
+        path: entry.path,
+        text: entry.value,
+        message: `The :aud value is "${entry.value}"; Harness's tokens carry ${DEFAULT_OIDC_AUDIENCE} unless the connector was set up with another audience, which must also be a client ID of the IAM provider.`,
+      });
+    }
+  }
+  return problems;
 }

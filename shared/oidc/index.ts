@@ -1,0 +1,4 @@
+export * from './claims';
+export * from './harness';
+export * from './setup';
+export * from './token';
