@@ -1,5 +1,4 @@
 import { testRegionOf, type Connector } from '../connector';
-import { AppError } from '../errors';
 import type { TestConnector } from './input';
 
 const present = (value: string | null | undefined): string | undefined =>
@@ -7,17 +6,11 @@ const present = (value: string | null | undefined): string | undefined =>
 
 /**
  * The test's view of a saved or imported connector: the Test Region as Harness resolves it (us-east-1
- * when empty), the cross-account role, and for ManualConfig the key and secret references.
+ * when empty), the cross-account role, for ManualConfig the key and secret references, for OIDC the
+ * role the token is exchanged for (the token comes with each run, never with the connector).
  */
 export function testConnectorFrom(connector: Connector): TestConnector {
   const credential = connector.spec.credential;
-  if (credential.type === 'OidcAuthentication') {
-    throw new AppError(
-      'invalid_input',
-      'OIDC connectors authenticate with a token Harness mints per pipeline run, which this app cannot obtain.',
-      'Test an OIDC connector from Harness; here, test the role it assumes with another credential type.',
-    );
-  }
   const roleArn = present(credential.crossAccountAccess?.crossAccountRoleArn);
   const spec = credential.spec;
   return {
@@ -34,6 +27,9 @@ export function testConnectorFrom(connector: Connector): TestConnector {
             sessionTokenRef: present(spec?.sessionTokenRef),
           },
         }
+      : {}),
+    ...(credential.type === 'OidcAuthentication'
+      ? { oidc: { roleArn: present(spec?.iamRoleArn) ?? '', sessionTagKeys: [...(spec?.oidcSessionTagKeys ?? [])] } }
       : {}),
   };
 }

@@ -5,14 +5,16 @@ import { secretRefSchema } from '../secrets/schema';
  * What a connection test needs from a connector, normalised: the credential type and its fields,
  * the Test Region and the optional cross-account role. Secrets appear only as references.
  */
-export const TEST_CREDENTIAL_TYPES = ['ManualConfig', 'InheritFromDelegate', 'Irsa'] as const;
+export const TEST_CREDENTIAL_TYPES = ['ManualConfig', 'InheritFromDelegate', 'Irsa', 'OidcAuthentication'] as const;
 
 const regionSchema = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'A region looks like us-east-1.');
 
 export const testConnectorSchema = z
   .object({
     identifier: z.string().min(1).max(128),
-    credentialType: z.enum(TEST_CREDENTIAL_TYPES, { error: 'The connection test supports ManualConfig, InheritFromDelegate and Irsa.' }),
+    credentialType: z.enum(TEST_CREDENTIAL_TYPES, {
+      error: 'The connection test supports ManualConfig, InheritFromDelegate, Irsa and OidcAuthentication.',
+    }),
     manual: z
       .object({
         accessKey: z.string().min(1).max(128).optional(),
@@ -22,6 +24,14 @@ export const testConnectorSchema = z
       })
       .strict()
       .refine((m) => (m.accessKey === undefined) !== (m.accessKeyRef === undefined), 'Give exactly one of accessKey and accessKeyRef.')
+      .optional(),
+    /** OidcAuthentication: the role the Harness token is exchanged for; the token itself is never part of the connector. */
+    oidc: z
+      .object({
+        roleArn: z.string().min(20).max(2048),
+        sessionTagKeys: z.array(z.string().min(1).max(128)).max(50),
+      })
+      .strict()
       .optional(),
     testRegion: regionSchema,
     crossAccount: z
@@ -33,7 +43,8 @@ export const testConnectorSchema = z
   .refine(
     (c) => c.credentialType !== 'ManualConfig' || c.manual !== undefined,
     'ManualConfig needs an access key and a secret key reference.',
-  );
+  )
+  .refine((c) => c.credentialType !== 'OidcAuthentication' || c.oidc !== undefined, 'OidcAuthentication needs the IAM role ARN.');
 export type TestConnector = z.infer<typeof testConnectorSchema>;
 
 /** Machine-local choices that are not part of the connector: a profile, an IRSA role and token file. */

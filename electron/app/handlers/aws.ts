@@ -13,7 +13,10 @@ import type { AppServices } from '../services';
 
 const defaultOptions = testOptionsSchema.parse({});
 
-/** Tests run on saved connectors: the secret values come from the keychain, never through IPC. */
+/**
+ * Tests run on saved connectors: the secret values come from the keychain, never through IPC. The one
+ * exception is an OIDC connector's Harness token, pasted for one run and handed to it alone.
+ */
 export function awsHandlers(services: AppServices): HandlersOf<typeof awsChannels> {
   const service = services.tests;
   const load = async (identifier: string) => testConnectorFrom((await services.connectors.get(identifier)).document.connector);
@@ -24,10 +27,14 @@ export function awsHandlers(services: AppServices): HandlersOf<typeof awsChannel
     return result;
   };
   return {
-    'test.run': async ({ connectorIdentifier, options, runId }, { emit }) =>
-      thenRetain(service.run(await load(connectorIdentifier), options ?? defaultOptions, undefined, { runId, onProgress: emit })),
-    'sweep.run': async ({ connectorIdentifier, options, runId, sweep }, { emit }) =>
-      thenRetain(service.run(await load(connectorIdentifier), options ?? defaultOptions, sweep, { runId, onProgress: emit })),
+    'test.run': async ({ connectorIdentifier, options, runId, webIdentityToken }, { emit }) =>
+      thenRetain(
+        service.run(await load(connectorIdentifier), options ?? defaultOptions, undefined, { runId, onProgress: emit, webIdentityToken }),
+      ),
+    'sweep.run': async ({ connectorIdentifier, options, runId, sweep, webIdentityToken }, { emit }) =>
+      thenRetain(
+        service.run(await load(connectorIdentifier), options ?? defaultOptions, sweep, { runId, onProgress: emit, webIdentityToken }),
+      ),
     'test.rerun': async ({ fromRunId, runId }, { emit }) => {
       const { connector, options, sweep } = rerunRequest(requireRun(services, fromRunId));
       return thenRetain(service.run(connector, options, sweep, { runId, onProgress: emit }));

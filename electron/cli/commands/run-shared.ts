@@ -1,5 +1,7 @@
 import { testConnectorFrom } from '../../../shared/aws-test/from-connector';
 import { testConnectorSchema, testOptionsSchema, type ParsedSweepOptions, type TestConnector } from '../../../shared/aws-test/input';
+import { MAX_TOKEN_CHARS, checkTokenClaims, readTokenClaims, type TokenClaims } from '../../../shared/oidc/claims';
+import { NO_TOKEN_FIX_CLI, NO_TOKEN_MESSAGE } from '../../../shared/oidc/token';
 import type { RunResult } from '../../../shared/aws-test/result';
 import { AppError, type AppErrorValue } from '../../../shared/errors';
 import { formatPath, importConnectorYaml, MAX_YAML_BYTES } from '../../../shared/connector';
@@ -36,6 +38,37 @@ async function stdinSecrets(connector: TestConnector): Promise<{ connector: Test
   const values: Record<string, string> = { [connector.manual.secretKeyRef]: secret, ...(token ? { [tokenRef]: token } : {}) };
   const withToken = token ? { ...connector, manual: { ...connector.manual, sessionTokenRef: tokenRef } } : connector;
   return { connector: withToken, values };
+}
+
+/** The claims, before any call: what the token says it is, and what STS will check, on standard error. */
+function describeClaims(claims: TokenClaims, io: CliIo, now: Date): void {
+  const expires =
+    claims.expiresAt === null
+      ? 'no expiry'
+      : `expires ${new Date(claims.expiresAt * 1000).toISOString()} (${claims.expiresAt * 1000 > now.getTime() ? 'in' : 'was'} ${Math.round(Math.abs(claims.expiresAt * 1000 - now.getTime()) / 60_000)} min)`;
+  const lines = [
+    'OIDC token (used for this run only, not stored):',
+    `  issuer   ${claims.issuer ?? '(none)'}`,
+    `  audience ${claims.audiences.join(', ') || '(none)'}`,
+    `  subject  ${claims.subject ?? '(none)'}`,
+    `  ${expires}`,
+    ...checkTokenClaims(claims, {}, now).map((check) => `  ${check.severity}: ${check.message}`),
+  ];
+  io.stderr(`${lines.join('\n')}\n`);
+}
+
+/**
+ * An OIDC connector is tested with a Harness token from a file: required, read whole (it is small),
+ * its claims shown before the run. A problem is bad input (exit 2) worded without the token.
+ */
+function readOidcToken(file: string | undefined, io: CliIo): string {
+  if (!file) throw new AppError('invalid_input', NO_TOKEN_MESSAGE, NO_TOKEN_FIX_CLI);
+  const token = readInput(file, MAX_TOKEN_CHARS * 4 + 4).trim();
+  const read = readTokenClaims(token);
+  if (!read.ok)
+    throw new AppError('invalid_input', `${file}: ${read.problem}`, `The file must hold the token and nothing else. ${NO_TOKEN_FIX_CLI}`);
+  describeClaims(read.claims, io, new Date());
+  return token;
 }
 
 export const OPTION_FLAG_NAMES = {
@@ -90,11 +123,13 @@ export async function runFromCli(values: RunValues, sweep: ParsedSweepOptions | 
     OPTION_FLAG_NAMES,
   );
   const connector = readConnector(requireFlag(values, 'connector'), values.region);
+  const webIdentityToken =
+    connector.credentialType === 'OidcAuthentication' ? readOidcToken(values['web-identity-token-file'], io) : undefined;
   const given = values['secret-key-stdin'] ? await stdinSecrets(connector) : { connector, values: undefined };
   const databasePath = values['no-history'] ? null : values.db;
   const [result, database] = await cancellable((signal) =>
     withServices({ databasePath, ...(given.values ? { givenSecrets: given.values } : {}) }, async (services) => {
-      const run = await services.tests.run(given.connector, options, sweep, { signal });
+      const run = await services.tests.run(given.connector, options, sweep, { signal, webIdentityToken });
       // The history's retention setting applies after every recorded run, from the window or from here.
       if (run.recording?.status === 'recorded') await services.history.applyRetention().catch(() => null);
       return [run, services.paths.database] as const;

@@ -1,6 +1,7 @@
 import type { AwsErrorClass, ErrorClass } from '../../../shared/errors';
 import type { CheckError, CheckName } from '../../../shared/aws-test/result';
 import { boundText, redactSecrets } from '../../../shared/redact';
+import { oidcFixFor, type WebIdentityContext } from './oidc-fixes';
 
 /** What is known around a failure; several AWS messages are identical across causes (classes.md notes). */
 export interface FailureContext {
@@ -12,6 +13,8 @@ export interface FailureContext {
   readonly expiresAt?: Date | undefined;
   readonly now: Date;
   readonly knownSecrets?: readonly string[];
+  /** Set for an OIDC connector's credentials step: web-identity failures then get fixes about Harness's token. */
+  readonly webIdentity?: WebIdentityContext | undefined;
 }
 
 /** An error as the SDK, Node or a credential provider raised it, reduced to the parts that decide its class. */
@@ -183,6 +186,6 @@ export function describeFailure(raw: RawFailure, ctx: FailureContext, forcedClas
     code: raw.code,
     message: redactSecrets(raw.message, ctx.knownSecrets ?? []),
     class: errorClass,
-    fix: fixFor(errorClass, ctx),
+    fix: (ctx.webIdentity && oidcFixFor(errorClass, ctx.webIdentity)) ?? fixFor(errorClass, ctx),
   };
 }

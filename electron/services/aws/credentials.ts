@@ -10,6 +10,8 @@ import { AppError } from '../../../shared/errors';
 import type { SecretStore } from '../secrets/secret-store';
 import { clientConfig, type ClientSettings } from './clients';
 import type { Env } from './http';
+import { explainSourceFailure } from './source-failures';
+import { harnessOidcCredentials } from './web-identity';
 
 export interface CredentialDeps extends ClientSettings {
   readonly secrets: Pick<SecretStore, 'get'>;
@@ -19,6 +21,8 @@ export interface ResolveOptions {
   readonly profile?: string | undefined;
   readonly irsaRoleArn?: string | undefined;
   readonly irsaTokenFile?: string | undefined;
+  /** OidcAuthentication: the Harness token for this run, handed over in memory and never recorded. */
+  readonly webIdentityToken?: string | undefined;
 }
 
 async function secretValue(secrets: CredentialDeps['secrets'], ref: string, what: string): Promise<string> {
@@ -120,14 +124,14 @@ async function inherit(
     })();
   } catch (error) {
     if (profile) checkProfileExists(profile, deps.env);
-    throw error;
+    throw await explainSourceFailure(error, { profile, env: deps.env, timeoutMs: deps.timeoutMs });
   }
 }
 
 /**
  * Resolves the base credentials exactly as the delegate would for the credential type: static keys
- * from the keychain, this machine's default chain (optionally a profile), or web identity at the
- * regional STS endpoint of the test region.
+ * from the keychain, this machine's default chain (optionally a profile), or web identity (the
+ * IRSA token file, or the Harness token given for the run) at the regional STS endpoint of the test region.
  */
 export async function resolveBaseCredentials(
   connector: TestConnector,
@@ -147,5 +151,7 @@ export async function resolveBaseCredentials(
       );
       return fromTokenFile({ roleArn, webIdentityTokenFile: file, roleSessionName: `awb-irsa-${randomUUID()}`, clientConfig: sts })();
     }
+    case 'OidcAuthentication':
+      return harnessOidcCredentials(connector, options.webIdentityToken, sts);
   }
 }

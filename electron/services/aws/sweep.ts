@@ -14,6 +14,7 @@ import { probeIdentity, reportedRegions } from './probe';
 import { checkRegion, regionStatus } from './region-check';
 import { homePartition } from './sweep-plan';
 import { runStep, skippedCheck, type StepRuntime } from './step';
+import { webIdentityFailureContext } from './web-identity';
 
 export interface AwsTestDeps {
   readonly secrets: Pick<SecretStore, 'get'>;
@@ -108,7 +109,7 @@ export async function runChecks(request: RunRequest, deps: AwsTestDeps, hooks: R
   const resolved = await runStep<AwsCredentialIdentity>(
     'resolve_credentials',
     runtime,
-    () => ({ region: connector.testRegion, now: clock() }),
+    () => ({ region: connector.testRegion, now: clock(), ...webIdentityFailureContext(connector, request.resolve.webIdentityToken) }),
     () => resolveBaseCredentials(connector, request.resolve, { ...settings, secrets: deps.secrets }),
     settings.endpoints('sts', connector.testRegion).host,
   );

@@ -33,6 +33,15 @@ function recordableUrl(url: string | undefined): string | null {
 
 type BuiltRequest = ReturnType<typeof buildRun>['request'];
 
+/** What a run gets besides its connector and options: none of it is recorded. */
+export interface RunHooks {
+  readonly runId?: string | undefined;
+  readonly onProgress?: (event: RunProgress) => void;
+  readonly signal?: AbortSignal;
+  /** OidcAuthentication: the Harness token pasted or read for this run. */
+  readonly webIdentityToken?: string | undefined;
+}
+
 /**
  * Runs tests and sweeps, keeps a cancel handle per running run, and records every run (passed,
  * failed, cancelled or timed out) in history: as running when it starts, completed when it ends.
@@ -47,9 +56,12 @@ export class AwsTestService {
     connector: TestConnector,
     options: ParsedTestOptions,
     sweep: ParsedSweepOptions | undefined,
-    hooks: { runId?: string | undefined; onProgress?: (event: RunProgress) => void; signal?: AbortSignal } = {},
+    hooks: RunHooks = {},
   ): Promise<RunResult> {
-    const { request, endpoints } = buildRun(connector, options, sweep);
+    const built = buildRun(connector, options, sweep);
+    const { endpoints } = built;
+    // The token joins the run's request only, never its record: history keeps the connector and options.
+    const request = { ...built.request, resolve: { ...built.request.resolve, webIdentityToken: hooks.webIdentityToken } };
     const runId = hooks.runId ?? request.runId!;
     if (this.running.has(runId))
       throw new AppError('invalid_argument', `A run with id ${runId} is already running.`, 'Start the run with a new id.');

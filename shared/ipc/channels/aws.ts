@@ -2,15 +2,21 @@ import { z } from 'zod';
 import { REGION_PRESETS, sweepOptionsSchema, testOptionsSchema } from '../../aws-test/input';
 import { runProgressSchema, runResultSchema } from '../../aws-test/result';
 import { preflightResultSchema } from '../../network/result';
+import { MAX_TOKEN_CHARS } from '../../oidc/claims';
 import { channel } from '../define';
 
 const connectorIdentifier = z.string().min(1).max(200);
 
-/** The renderer picks the run id, so it can cancel a run before its first progress event arrives. */
+/**
+ * The renderer picks the run id, so it can cancel a run before its first progress event arrives. An
+ * OIDC connector's run carries the Harness token the user pasted: used for this run, never stored,
+ * recorded or returned.
+ */
 const runArgs = z.object({
   connectorIdentifier,
   options: testOptionsSchema.optional(),
   runId: z.uuid().optional(),
+  webIdentityToken: z.string().min(1).max(MAX_TOKEN_CHARS).optional(),
 });
 
 export const awsChannels = {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testConnectorFrom } from '../../../shared/aws-test/from-connector';
+import { testConnectorSchema } from '../../../shared/aws-test/input';
 import type { Connector } from '../../../shared/connector';
 import { regionsOfPartition } from '../../../shared/regions';
 import { createEndpointResolver } from '../../../electron/services/aws/endpoints';
@@ -74,12 +75,20 @@ describe('connector to test input', () => {
       crossAccount: { roleArn: 'arn:aws:iam::222222222222:role/Deploy', externalId: undefined },
     });
   });
-  it('keeps ManualConfig references and refuses OIDC with the reason', () => {
+  it('keeps ManualConfig references, and for OIDC the role and session tag keys (the token comes with each run)', () => {
     expect(
       testConnectorFrom(base({ type: 'ManualConfig', spec: { accessKeyRef: 'org.ak', secretKeyRef: 'org.sk' }, region: 'eu-west-1' }))
         .manual,
     ).toEqual({ accessKey: undefined, accessKeyRef: 'org.ak', secretKeyRef: 'org.sk', sessionTokenRef: undefined });
-    expect(() => testConnectorFrom(base({ type: 'OidcAuthentication', spec: { iamRoleArn: 'arn:aws:iam::1:role/x' } }))).toThrow(/OIDC/);
+    const oidc = testConnectorFrom(
+      base({ type: 'OidcAuthentication', spec: { iamRoleArn: 'arn:aws:iam::111111111111:role/x', oidcSessionTagKeys: ['pipeline_id'] } }),
+    );
+    expect(oidc).toMatchObject({
+      credentialType: 'OidcAuthentication',
+      oidc: { roleArn: 'arn:aws:iam::111111111111:role/x', sessionTagKeys: ['pipeline_id'] },
+    });
+    expect(oidc).not.toHaveProperty('manual');
+    expect(testConnectorSchema.safeParse({ ...oidc, oidc: undefined }).success).toBe(false);
   });
 });
 
