@@ -8,6 +8,7 @@ import {
   type Finding,
   type Severity,
 } from '../../../shared/doctor/schema';
+import { calibrated } from './calibrate';
 import { classifyText, type Candidate } from './classify';
 import { clockSkewDrafts } from './clock';
 import { accessKeyDrafts, connectorContextDrafts, partitionDrafts, readConfig } from './crosscheck';
@@ -33,15 +34,18 @@ function classificationDraft(input: ReadInput, focus: Focus, candidates: readonl
   if (!top || top.score < 1) return null;
   const total = candidates.reduce((sum, c) => sum + c.score, 0) + 1.5;
   const close = rest.filter((c) => c.score >= top.score * AMBIGUOUS_RATIO).slice(0, 3);
+  // The first class's share, mapped to how often that share was right (calibrate.ts); the rest share what is left.
+  const confidence = calibrated(top.score / total);
+  const restScale = (1 - confidence) / Math.max(1e-9, total - top.score);
   const matched = top.evidence.slice(0, 3).map((e) => `"${boundText(e.text, 80)}"`);
   return {
     class: top.class,
     severity: 'error',
     explanation: [`Matched ${matched.join(', ')}.`, ...top.reasons].join(' '),
     evidence: top.evidence.slice(0, 6).map((e) => evidenceAt(input, focus.toOriginal(e.start), focus.toOriginal(e.end - 1) + 1)),
-    confidence: top.score / total,
+    confidence,
     decidingFacts: close.length > 0 ? [top, ...close].map((c) => CLASS_INFO[c.class].decider) : [],
-    alternatives: rest.slice(0, 4).map((c) => ({ class: c.class, confidence: round(c.score / total) })),
+    alternatives: rest.slice(0, 4).map((c) => ({ class: c.class, confidence: round(c.score * restScale) })),
   };
 }
 

@@ -101,22 +101,32 @@ export interface ReliabilityBin {
   readonly to: number;
   readonly findings: number;
   readonly right: number;
+  /** Mean confidence stated in the band, to set beside the share right. */
+  readonly stated: number;
 }
 
 /** Of the first findings given a confidence in each band, how many named the right class. */
-export function reliability(accuracy: Accuracy, edges: readonly number[] = [0, 0.5, 0.7, 0.9, 1.01]): ReliabilityBin[] {
+export function reliability(accuracy: Accuracy, edges: readonly number[] = [0, 0.3, 0.5, 0.7, 0.8, 0.9, 1.01]): ReliabilityBin[] {
   const bins: ReliabilityBin[] = [];
   for (let i = 0; i + 1 < edges.length; i += 1) {
-    const inBin = accuracy.graded.filter((g) => g.confidence >= edges[i]! && g.confidence < edges[i + 1]!);
-    bins.push({ from: edges[i]!, to: Math.min(1, edges[i + 1]!), findings: inBin.length, right: inBin.filter((g) => g.correct).length });
+    // Cases with no finding stated no confidence; they count as misses in top-1, not here.
+    const inBin = accuracy.graded.filter((g) => g.predicted !== '(none)' && g.confidence >= edges[i]! && g.confidence < edges[i + 1]!);
+    bins.push({
+      from: edges[i]!,
+      to: Math.min(1, edges[i + 1]!),
+      findings: inBin.length,
+      right: inBin.filter((g) => g.correct).length,
+      stated: inBin.length > 0 ? inBin.reduce((sum, g) => sum + g.confidence, 0) / inBin.length : 0,
+    });
   }
   return bins;
 }
 
 export function formatReliability(accuracy: Accuracy): string {
   const rows = reliability(accuracy).map((bin) => {
-    const share = bin.findings > 0 ? `${((bin.right / bin.findings) * 100).toFixed(0)}% right` : '-';
+    const share =
+      bin.findings > 0 ? `${((bin.right / bin.findings) * 100).toFixed(0)}% right (mean stated ${(bin.stated * 100).toFixed(0)}%)` : '-';
     return `  confidence ${bin.from.toFixed(2)}-${bin.to.toFixed(2)}: ${String(bin.findings).padStart(3)} findings, ${share}`;
   });
-  return ['reliability (first finding):', ...rows].join('\n');
+  return ['reliability (first finding, cases with a finding):', ...rows].join('\n');
 }
