@@ -141,6 +141,40 @@ export const CONTEXT_RULES: readonly Rule[] = [
   r('irsa-trust-sub', 'web_identity_trust_denied', 2, /:sub\\?"?\s{0,3}:\s{0,3}\\?"system:serviceaccount:/),
   r('assume-fails', 'assume_role_denied', 3, /(?:fail\w{0,3}|unable|cannot|can't)[^\n]{0,60}assume (?:the |a )?role/i),
 
+  // SDK and tool wordings across languages (.NET, Rust, Hadoop S3A, Pulumi, eksctl, Java v2).
+  r(
+    'sdk-no-credentials',
+    'no_credentials_found',
+    4,
+    /Failed to resolve AWS credentials|No credentials specified or obtained|\bCredentialsNotLoaded\b|unable to discover AWS AccessKeyID|No AWS Credentials provided by|\bNoAuthWithAWSException\b|cannot get role ARN for current session|credentials have not been configured|no credentials have been configured/i,
+  ),
+  r('credentials-provider-error', 'no_credentials_found', 1.5, /\bCredentialsProviderError\b/),
+  r(
+    'sdk-profile-missing',
+    'profile_not_found',
+    5,
+    /Profile file contained no credentials for profile|No (?:AWS )?profile named|Unable to find (?:the )?profile|unknown profile|profile[^\n]{0,40}(?:is not defined|isn't defined)/i,
+  ),
+  r(
+    'assume-role-cannot',
+    'assume_role_denied',
+    3,
+    /cannot be assumed|Roles may not be assumed by root|error assuming (?:the )?role|\bAssumeRole\b(?!With)[^\n]{0,20}(?:fail|denied|error)/i,
+  ),
+  r(
+    'insufficient-permissions',
+    'permission_denied',
+    3,
+    /insufficient (?:permissions|privileges)|don't have (?:the )?permissions?|missing (?:the )?(?:required )?permissions?|lacks? (?:the )?(?:required )?permissions?|\bnot permitted to\b/i,
+  ),
+  r('sso-token-words', 'sso_session_expired', 4, /\bSSOProviderInvalidToken\b|SSO access token|cached SSO token|sso[\\/]cache/i),
+  r(
+    'imds-token-words',
+    'imds_unreachable',
+    3,
+    /IMDSv2 token|metadata token|instance metadata service (?:timed out|is unavailable|unreachable)|Failed to load credentials from IMDS|AWS_CONTAINER_CREDENTIALS_(?:RELATIVE|FULL)_URI/i,
+  ),
+
   // Throttling in any case.
   r('throttling-words', 'throttling', 4, /\bRate exceeded\b|\b\w{0,20}Throttling\b|being throttled/i),
 ];
