@@ -204,7 +204,7 @@ export function placeOf(text: string): Place {
     ),
     onEc2: findFirst(
       text,
-      /\bEC2 instance\b|\bec2 host\b|\binstance role\b|\binstance profile\b|\bnode (?:IAM )?role\b|\bhop limit\b|\bECS task\b|\bon (?:an? )?EC2 (?:node|instance|host|runner|agent)\b/i,
+      /\bEC2 instance\b|\bec2 host\b|\binstance role\b|\binstance profile\b|\bnode (?:IAM )?role\b|\bhop limit\b|\bECS task\b|\bon (?:an? )?EC2 (?:node|instance|host|runner|agent)\b|\bEKS\b|\bKubernetes pod\b|\bin (?:a|the|my) pod\b|\bECS\b/i,
     ),
     webIdentity: findFirst(text, /AWS_WEB_IDENTITY_TOKEN_FILE|AssumeRoleWithWebIdentity|\bIRSA\b|web[_ ]identity/i),
     imds: findFirst(text, IMDS_ADDRESS),
