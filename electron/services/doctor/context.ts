@@ -141,7 +141,9 @@ export const CONTEXT_RULES: readonly Rule[] = [
   r('irsa-trust-sub', 'web_identity_trust_denied', 2, /:sub\\?"?\s{0,3}:\s{0,3}\\?"system:serviceaccount:/),
   r('assume-fails', 'assume_role_denied', 3, /(?:fail\w{0,3}|unable|cannot|can't)[^\n]{0,60}assume (?:the |a )?role/i),
 
-  // SDK and tool wordings across languages (.NET, Rust, Hadoop S3A, Pulumi, eksctl, Java v2).
+  // SDK and tool wordings across languages (.NET, Rust, Hadoop S3A, Pulumi, eksctl). Not the per-provider
+  // lines a Java chain lists ("Profile file contained no credentials", "Failed to load credentials from IMDS"):
+  // those only say which providers were tried.
   r(
     'sdk-no-credentials',
     'no_credentials_found',
@@ -153,7 +155,7 @@ export const CONTEXT_RULES: readonly Rule[] = [
     'sdk-profile-missing',
     'profile_not_found',
     5,
-    /Profile file contained no credentials for profile|No (?:AWS )?profile named|Unable to find (?:the )?profile|unknown profile|profile[^\n]{0,40}(?:is not defined|isn't defined)/i,
+    /No (?:AWS )?profile named|Unable to find (?:the )?profile|unknown profile|profile[^\n]{0,40}(?:is not defined|isn't defined)/i,
   ),
   r(
     'assume-role-cannot',
@@ -172,7 +174,7 @@ export const CONTEXT_RULES: readonly Rule[] = [
     'imds-token-words',
     'imds_unreachable',
     3,
-    /IMDSv2 token|metadata token|instance metadata service (?:timed out|is unavailable|unreachable)|Failed to load credentials from IMDS|AWS_CONTAINER_CREDENTIALS_(?:RELATIVE|FULL)_URI/i,
+    /IMDSv2 token|metadata token|instance metadata service (?:timed out|is unavailable|unreachable)/i,
   ),
 
   // Throttling in any case.
