@@ -5,9 +5,11 @@ import { PROGRESS_EVENT } from '../../shared/ipc/events';
 import { redactSecrets } from '../../shared/redact';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createHandlers } from '../app/handlers';
+import { useReportHost } from '../app/handlers/reports';
 import { createRouter, type Sender } from '../app/ipc-router';
 import { createServices, type AppServices } from '../app/services';
 import { installMenu } from './menu';
+import { electronReportHost } from './report-host';
 import { APP_ORIGIN, devServerUrlOf, isAppUrl, isPermissionGranted, navigationDecision, windowOptions } from './security';
 
 const devServerUrl = devServerUrlOf(process.env, app.isPackaged);
@@ -103,6 +105,7 @@ async function ready(): Promise<void> {
   lockDownSessions();
   installMenu(app.isPackaged);
   serveRenderer(join(import.meta.dirname, '../renderer'));
+  useReportHost(electronReportHost());
   registerIpc(services);
   // Retention is housekeeping: applied once at start, in the background, and again after each run.
   void services.history.applyRetention().catch((error: unknown) => console.error(`[history] retention: ${redactSecrets(String(error))}`));

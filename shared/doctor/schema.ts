@@ -19,6 +19,7 @@ export const INPUT_KINDS = [
   'iam_policy',
   'trust_policy',
   'awb_report',
+  'collect_bundle',
   'unknown',
 ] as const;
 export const inputKindSchema = z.enum(INPUT_KINDS);
@@ -35,6 +36,7 @@ export const INPUT_KIND_LABELS: Readonly<Record<InputKind, string>> = {
   iam_policy: 'IAM policy JSON',
   trust_policy: 'IAM trust policy JSON',
   awb_report: 'awb JSON report',
+  collect_bundle: 'awb collect bundle',
   unknown: 'Unrecognised text: no letters or words to read.',
 };
 

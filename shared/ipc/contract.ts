@@ -7,6 +7,7 @@ import { delegateChannels } from './channels/delegate';
 import { doctorChannels } from './channels/doctor';
 import { historyChannels } from './channels/history';
 import { policyChannels } from './channels/policy';
+import { reportsChannels } from './channels/reports';
 import { secretsChannels } from './channels/secrets';
 
 /**
@@ -23,6 +24,7 @@ export const contract = {
   ...awsChannels,
   ...doctorChannels,
   ...policyChannels,
+  ...reportsChannels,
 };
 
 export type Contract = typeof contract;

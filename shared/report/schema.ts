@@ -131,3 +131,10 @@ export const reportSchema = z
   })
   .describe('An AWS Connector Workbench report (awb report export).');
 export type Report = z.output<typeof reportSchema>;
+
+/** What importing a report did: the report as read, and which of its runs history gained or already had. */
+export const importedReportSchema = z.object({
+  report: reportSchema,
+  runs: z.object({ added: z.array(z.string()), present: z.array(z.string()) }),
+});
+export type ImportedReport = z.output<typeof importedReportSchema>;

@@ -67,9 +67,20 @@ export interface EndpointConfig {
   readonly now?: () => Date;
   /** Region for unsigned requests (AssumeRoleWithWebIdentity) that name none in the path. */
   readonly defaultRegion?: string;
+  /** EKS clusters DescribeCluster knows. */
+  readonly clusters?: readonly EksClusterSpec[];
 }
 
-export type Service = 'sts' | 'ec2';
+export interface EksClusterSpec {
+  readonly name: string;
+  readonly account: string;
+  readonly region: string;
+  readonly version: string;
+  /** `https://oidc.eks.<region>.amazonaws.com/id/<ID>` */
+  readonly issuer: string;
+}
+
+export type Service = 'sts' | 'ec2' | 'iam' | 'eks';
 
 export interface RequestRecord {
   readonly service: Service;

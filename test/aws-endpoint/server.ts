@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { isKnownRegion } from '../../shared/regions';
 import { authenticate } from './auth';
 import { authorizeEc2, describeRegions } from './ec2';
+import { eksReply } from './eks';
+import { iamAction, iamError, iamSuccess } from './iam';
 import { EndpointError, type AccountSpec, type EndpointConfig, type PrincipalSpec, type RequestRecord, type Service } from './model';
 import { parseAuthorization } from './sigv4';
 import { assumeRole, assumeRoleWithWebIdentity, getCallerIdentity } from './sts';
@@ -22,6 +24,9 @@ export interface AwsEndpoint {
 }
 
 const EC2_ACTIONS = new Set(['DescribeRegions']);
+const SIGNED_SERVICES = new Set<string>(['ec2', 'iam', 'eks']);
+/** The service a credential scope names; any other is answered as STS. */
+const signedService = (name: string): Service => (SIGNED_SERVICES.has(name) ? (name as Service) : 'sts');
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -37,7 +42,7 @@ function routeOf(req: IncomingMessage, path: string, action: string, fallbackReg
   const auth = parseAuthorization(req.headers.authorization);
   const pathRegion = path.split('/').find(Boolean);
   const region = auth?.region ?? (pathRegion && isKnownRegion(pathRegion) ? pathRegion : fallbackRegion);
-  const service: Service = auth ? (auth.service === 'ec2' ? 'ec2' : 'sts') : EC2_ACTIONS.has(action) ? 'ec2' : 'sts';
+  const service: Service = auth ? signedService(auth.service) : EC2_ACTIONS.has(action) ? 'ec2' : 'sts';
   return { service, region };
 }
 
@@ -91,6 +96,18 @@ export async function startAwsEndpoint(config: EndpointConfig, tls?: { key: Buff
     return undefined;
   }
 
+  function callerOf(service: Service, region: string, req: IncomingMessage, path: string, query: string, body: Buffer) {
+    return authenticate({
+      request: { method: req.method ?? 'POST', path, query, headers: req.headers, body },
+      service,
+      region,
+      now: now(),
+      principals,
+      account,
+    });
+  }
+
+  /** The result to render; IAM's comes rendered, its lists being `<member>` elements. */
   function dispatch(
     service: Service,
     region: string,
@@ -100,17 +117,11 @@ export async function startAwsEndpoint(config: EndpointConfig, tls?: { key: Buff
     path: string,
     query: string,
     body: Buffer,
-  ): XmlObject {
+  ): XmlObject | string {
     const call = { params, region, now: now(), state: { principals, roles: config.roles ?? [], account } };
     if (service === 'sts' && action === 'AssumeRoleWithWebIdentity') return assumeRoleWithWebIdentity(call);
-    const caller = authenticate({
-      request: { method: req.method ?? 'POST', path, query, headers: req.headers, body },
-      service,
-      region,
-      now: call.now,
-      principals,
-      account,
-    });
+    const caller = callerOf(service, region, req, path, query, body);
+    if (service === 'iam') return iamAction({ action, params, caller, account: account(caller.account), roles: config.roles ?? [] });
     if (service === 'sts') {
       if (action === 'GetCallerIdentity') return getCallerIdentity(call, caller);
       if (action === 'AssumeRole') return assumeRole(call, caller);
@@ -145,10 +156,19 @@ export async function startAwsEndpoint(config: EndpointConfig, tls?: { key: Buff
     res.setHeader('Content-Type', 'text/xml');
     try {
       if ((await injectFaults(service, region)) === 'hang') return;
+      if (service === 'eks') {
+        const reply = eksReply(req.method ?? 'GET', url.pathname, region, config.clusters ?? [], () =>
+          callerOf(service, region, req, url.pathname, url.search.slice(1), body),
+        );
+        record.status = reply.status;
+        res.writeHead(reply.status, reply.headers).end(reply.body);
+        return;
+      }
       const result = dispatch(service, region, action, params, req, url.pathname, url.search.slice(1), body);
       record.status = 200;
       res.statusCode = 200;
-      res.end(service === 'sts' ? stsSuccess(action, result, requestId) : ec2Success(action, result, requestId));
+      if (typeof result === 'string') res.end(iamSuccess(action, result, requestId));
+      else res.end(service === 'sts' ? stsSuccess(action, result, requestId) : ec2Success(action, result, requestId));
     } catch (error) {
       const failure =
         error instanceof EndpointError
@@ -157,7 +177,11 @@ export async function startAwsEndpoint(config: EndpointConfig, tls?: { key: Buff
       record.status = failure.status;
       record.code = failure.code;
       res.statusCode = failure.status;
-      res.end(errorBody(service, failure.code, failure.message, failure.type, requestId));
+      res.end(
+        service === 'iam'
+          ? iamError(failure.code, failure.message, failure.type, requestId)
+          : errorBody(service, failure.code, failure.message, failure.type, requestId),
+      );
     }
   }
 

@@ -7,6 +7,7 @@ import { delegateHandlers } from './delegate';
 import { doctorHandlers } from './doctor';
 import { historyHandlers } from './history';
 import { policyHandlers } from './policy';
+import { reportsHandlers } from './reports';
 import { secretsHandlers } from './secrets';
 
 /** Maps every contract channel to its service call; the type fails to compile if one is missing. */
@@ -20,5 +21,6 @@ export function createHandlers(services: AppServices): Handlers {
     ...awsHandlers(services),
     ...doctorHandlers(),
     ...policyHandlers(),
+    ...reportsHandlers(services),
   };
 }

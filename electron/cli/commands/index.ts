@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { collectScriptCommand } from './collect-script';
 import { completionCommand } from './completion';
 import { connectorCommand } from './connector';
 import { delegateCommand } from './delegate';
@@ -16,6 +17,7 @@ const tools: readonly Command[] = [
   connectorCommand,
   delegateCommand,
   doctorCommand,
+  collectScriptCommand,
   oidcCommand,
   policyCommand,
   testCommand,

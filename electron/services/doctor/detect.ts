@@ -1,5 +1,6 @@
 import { DOCTOR_LIMITS, INPUT_KIND_LABELS, type DoctorInput, type InputKind } from '../../../shared/doctor/schema';
 import { POLICY_LIMITS } from '../../../shared/policy/schema';
+import { readCollected } from './collect-read';
 
 /** One input as the doctor reads it: capped text, its kind and, for JSON, the parsed value. */
 export interface ReadInput {
@@ -79,6 +80,8 @@ export function readInput(index: number, input: DoctorInput): ReadInput {
   if (text.trim().length === 0) return done('empty');
   const junk = junkRatio(text.slice(0, SAMPLE));
   if (junk.nul || junk.ratio > 0.1) return done('binary');
+  const collected = readCollected(text);
+  if (collected) return { ...done('collect_bundle', collected.bundle), summary: collected.summary };
   const json = parseJson(text);
   if (json !== undefined) {
     const policy = policyKind(json);

@@ -11,6 +11,8 @@ import {
 import { calibrated } from './calibrate';
 import { classifyText, type Candidate } from './classify';
 import { clockSkewDrafts } from './clock';
+import { collectFocus, collectedTrustInputs } from './collect-bundle';
+import { collectDrafts } from './collect-checks';
 import { accessKeyDrafts, connectorContextDrafts, partitionDrafts, readConfig } from './crosscheck';
 import { irsaDrafts } from './irsa-check';
 import { readInput, type ReadInput } from './detect';
@@ -20,7 +22,7 @@ import { CLASS_INFO } from './knowledge';
 import { FOCUS_THRESHOLD, focusText, type Focus } from './focus';
 import { extractSignals, type Signals } from './signals';
 
-const TEXT_KINDS = new Set(['error_message', 'log', 'awb_report']);
+const TEXT_KINDS = new Set(['error_message', 'log', 'awb_report', 'collect_bundle']);
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 /** A runner-up this close to the winner means the text alone cannot decide. */
 const AMBIGUOUS_RATIO = 0.4;
@@ -125,7 +127,8 @@ export async function diagnose(rawInputs: readonly DoctorInput[]): Promise<Docto
   for (const input of inputs) {
     if (input.kind === 'binary' || input.kind === 'empty') continue;
     if (TEXT_KINDS.has(input.kind)) {
-      const focus = focusText(input.text);
+      // A collect bundle's failures are in its log lines and the pod's own answers, not in its JSON around them.
+      const focus = input.kind === 'collect_bundle' ? collectFocus(input) : focusText(input.text);
       focuses.set(input.index, focus);
       signals.set(input.index, extractSignals(focus.text));
     } else {
@@ -142,8 +145,9 @@ export async function diagnose(rawInputs: readonly DoctorInput[]): Promise<Docto
     if (draft) drafts.push(draft);
     drafts.push(...clockSkewDrafts(input));
   }
-  const facts = readConfig(inputs, drafts);
+  const facts = readConfig([...inputs, ...collectedTrustInputs(inputs)], drafts);
   drafts.push(...irsaDrafts(facts), ...connectorContextDrafts(facts), ...partitionDrafts(facts, inputs), ...accessKeyDrafts(inputs));
+  drafts.push(...collectDrafts(inputs, facts));
   drafts.push(...(await policyDrafts(inputs, facts)));
   for (const input of inputs) {
     if (input.kind === 'binary') {

@@ -7,6 +7,7 @@ import { runDetail } from './run-detail';
 import { listRuns } from './run-list';
 import { deleteRuns, pruneFor, pruneRuns, readRetention, writeRetention } from './run-maintenance';
 import { connectorTrend, type TrendQuery } from './run-trend';
+import { importRuns, type RunImport, type RunImportSource } from './run-import';
 import { recordRun, type RunRecord } from './run-record';
 import { startRun, type RunStart } from './run-owner';
 import { writeBriefly } from './database';
@@ -26,6 +27,11 @@ export class HistoryService {
   /** Stores a finished (or cancelled, or timed-out) test or sweep with all its checks, in one transaction. */
   record(record: RunRecord): void {
     writeBriefly(this.db, () => recordRun(this.db, record));
+  }
+
+  /** Adds runs from a report under their ids, marked imported; ids already in history are left alone. */
+  importRuns(runs: readonly RunDetail[], from: RunImportSource): RunImport {
+    return writeBriefly(this.db, () => importRuns(this.db, runs, from));
   }
 
   /** The SQLite library's version and the schema version of this file, for `app.info`. */

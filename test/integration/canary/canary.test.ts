@@ -366,6 +366,14 @@ describe.skipIf(!available)('planted canary secrets never leave the keychain (ev
       value: { findings: expect.arrayContaining([expect.objectContaining({ class: 'secret_key_mismatch' })]) },
     });
     expect(await call('doctor.diagnose', { inputs: [] })).toMatchObject({ ok: false, error: { class: 'invalid_argument' } });
+    expect(await call('collect.script', { namespace: 'harness-delegate-ng', regions: ['us-east-1'], exec: true })).toMatchObject({
+      ok: true,
+      value: { fileName: 'awb-collect.sh' },
+    });
+    expect(await call('collect.script', { namespace: CANARIES.plainPassword })).toMatchObject({
+      ok: false,
+      error: { class: 'invalid_argument' },
+    });
 
     const policy = JSON.stringify({
       Version: '2012-10-17',
