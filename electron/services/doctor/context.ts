@@ -177,6 +177,23 @@ export const CONTEXT_RULES: readonly Rule[] = [
     /IMDSv2 token|metadata token|instance metadata service (?:timed out|is unavailable|unreachable)/i,
   ),
 
+  // CloudTrail events pasted as JSON: the error code and the call are separate fields, a few lines apart.
+  r(
+    'cloudtrail-web-identity-denied',
+    'web_identity_trust_denied',
+    5,
+    /"errorCode"\s{0,3}:\s{0,3}"AccessDenied"/,
+    /"eventName"\s{0,3}:\s{0,3}"AssumeRoleWithWebIdentity"/,
+  ),
+  r(
+    'cloudtrail-assume-denied',
+    'assume_role_denied',
+    5,
+    /"errorCode"\s{0,3}:\s{0,3}"AccessDenied"/,
+    /"eventName"\s{0,3}:\s{0,3}"AssumeRole"/,
+  ),
+  r('cloudtrail-token-rejected', 'web_identity_token_rejected', 4, /"errorCode"\s{0,3}:\s{0,3}"(?:InvalidIdentityToken|IDPRejectedClaim)"/),
+
   // Throttling in any case.
   r('throttling-words', 'throttling', 4, /\bRate exceeded\b|\b\w{0,20}Throttling\b|being throttled/i),
 ];
@@ -206,9 +223,12 @@ export function placeOf(text: string): Place {
     ),
     onEc2: findFirst(
       text,
-      /\bEC2 instance\b|\bec2 host\b|\binstance role\b|\binstance profile\b|\bnode (?:IAM )?role\b|\bhop limit\b|\bECS task\b|\bon (?:an? )?EC2 (?:node|instance|host|runner|agent)\b|\bEKS\b|\bKubernetes pod\b|\bin (?:a|the|my) pod\b|\bECS\b/i,
+      /\bEC2 instance\b|\bec2 host\b|\binstance role\b|\binstance profile\b|\bnode (?:IAM )?role\b|\bhop limit\b|\bECS task\b|\bon (?:an? )?EC2 (?:node|instance|host|runner|agent)\b|\bEKS\b|\bKubernetes pod\b|\bin (?:a|the|my) pod\b|\bECS\b|Found credentials from IAM Role|Looking for credentials via: iam-role/i,
     ),
-    webIdentity: findFirst(text, /AWS_WEB_IDENTITY_TOKEN_FILE|AssumeRoleWithWebIdentity|\bIRSA\b|web[_ ]identity/i),
+    webIdentity: findFirst(
+      text,
+      /AWS_WEB_IDENTITY_TOKEN_FILE|AssumeRoleWithWebIdentity|\bIRSA\b|web[_ ]identity|eks\.amazonaws\.com\/role-arn/i,
+    ),
     imds: findFirst(text, IMDS_ADDRESS),
   };
 }
