@@ -5,6 +5,7 @@ import { withHistoryFile } from '../helpers/history-file';
 import { createServices, type AppServices } from '../../electron/app/services';
 import { compareInHistory } from '../../electron/app/history-runs';
 import { regionsOfPartition } from '../../shared/regions';
+import { newRunId } from '../../shared/run-id';
 import { tempDir } from '../helpers/temp-dir';
 import { medianMs, type BenchResult } from './bench';
 
@@ -37,10 +38,11 @@ function fill(db: Database.Database, runs: number): { sweeps: string[] } {
   const sweeps: string[] = [];
   db.transaction(() => {
     for (let i = 0; i < runs; i += 1) {
-      const id = `run-${i}`;
+      const startedMs = 1_700_000_000_000 + i * 60_000;
+      const id = newRunId(startedMs);
       const sweep = i % 20 === 0;
       const failing = i % 8 === 0;
-      const started = new Date(1_700_000_000_000 + i * 60_000).toISOString();
+      const started = new Date(startedMs).toISOString();
       const connector = `conn_${i % CONNECTORS}`;
       const snapshot = JSON.stringify({
         identifier: connector,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRunId } from '../../../shared/run-id';
 import type { ParsedSweepOptions, ParsedTestOptions, TestConnector } from '../../../shared/aws-test/input';
 import { createEndpointResolver, type EndpointResolver } from './endpoints';
 import type { RunRequest } from './sweep';
@@ -25,7 +25,7 @@ export function buildRun(
       timeoutMs: parsed.timeoutMs,
       regionTimeoutMs: plan?.regionTimeoutMs ?? parsed.timeoutMs * 3,
       resolve: { profile: parsed.profile, irsaRoleArn: parsed.irsaRoleArn, irsaTokenFile: parsed.irsaTokenFile },
-      runId: randomUUID(),
+      runId: newRunId(),
     },
   };
 }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRunId } from '../../../shared/run-id';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import type { TestConnector } from '../../../shared/aws-test/input';
 import type { CheckResult, Finding, Identity, RegionResult, RunProgress, RunResult } from '../../../shared/aws-test/result';
@@ -90,7 +90,7 @@ function reclassify(
 export async function runChecks(request: RunRequest, deps: AwsTestDeps, hooks: RunHooks = {}): Promise<RunResult> {
   const clock = deps.clock ?? (() => new Date());
   const monotonic = deps.monotonic ?? (() => performance.now());
-  const runId = request.runId ?? randomUUID();
+  const runId = request.runId ?? newRunId();
   const startedAt = clock();
   const t0 = monotonic();
   const { connector } = request;

@@ -1,3 +1,4 @@
+import { newRunId } from '../../../../shared/run-id';
 import type { CheckName, RegionResult } from '../../../../shared/aws-test/result';
 import type { AppErrorValue } from '../../../../shared/errors';
 import type { RunDetail } from '../../../../shared/history/detail';
@@ -57,7 +58,7 @@ export class RunPageState implements RunView {
 
   /** Runs the same test again; resolves to the new run's id once it is recorded, or null if it did not finish. */
   async runAgain(): Promise<string | null> {
-    const runId = crypto.randomUUID();
+    const runId = newRunId();
     this.rerun = { runId, completed: 0, total: this.rows.length };
     this.rerunError = null;
     this.cancelledRun = null;

@@ -1,3 +1,4 @@
+import { newRunId } from '../../../../shared/run-id';
 import type { CheckName, CheckResult, RegionResult, RunResult } from '../../../../shared/aws-test/result';
 import { CHECK_NAMES } from '../../../../shared/aws-test/result';
 import type { AppErrorValue } from '../../../../shared/errors';
@@ -91,7 +92,7 @@ export class TestState {
 
   async run(): Promise<void> {
     if (!this.connectorId || this.running) return;
-    const runId = crypto.randomUUID();
+    const runId = newRunId();
     const regions = this.plannedRegions();
     this.runId = runId;
     this.result = null;
