@@ -9,6 +9,7 @@ import {
   type Severity,
 } from '../../../shared/doctor/schema';
 import { calibrated } from './calibrate';
+import { decidingFact } from './deciding';
 import { classifyText, type Candidate } from './classify';
 import { clockSkewDrafts } from './clock';
 import { collectFocus, collectedTrustInputs } from './collect-bundle';
@@ -46,7 +47,13 @@ function classificationDraft(input: ReadInput, focus: Focus, candidates: readonl
     explanation: [`Matched ${matched.join(', ')}.`, ...top.reasons].join(' '),
     evidence: top.evidence.slice(0, 6).map((e) => evidenceAt(input, focus.toOriginal(e.start), focus.toOriginal(e.end - 1) + 1)),
     confidence,
-    decidingFacts: close.length > 0 ? [top, ...close].map((c) => CLASS_INFO[c.class].decider) : [],
+    decidingFacts:
+      close.length > 0
+        ? [
+            ...[decidingFact(top.class, close[0]!.class)].filter((fact): fact is string => fact !== null),
+            ...[top, ...close].map((c) => CLASS_INFO[c.class].decider),
+          ]
+        : [],
     alternatives: rest.slice(0, 4).map((c) => ({ class: c.class, confidence: round(c.score * restScale) })),
   };
 }
