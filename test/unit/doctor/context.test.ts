@@ -33,10 +33,10 @@ describe('doctor context clues (issue 14)', () => {
   });
 
   it('knows tool wordings for missing credentials', async () => {
-    expect((await first('Error: AWS provider credentials not found. Learn how to set up AWS provider credentials')).class).toBe(
+    expect((await first('Error: AWS provider credentials not found. Learn how to set up AWS provider credentials'))?.class).toBe(
       'no_credentials_found',
     );
-    expect((await first('Need to perform AWS calls for account 123456789012, but no credentials have been configured')).class).toBe(
+    expect((await first('Need to perform AWS calls for account 123456789012, but no credentials have been configured'))?.class).toBe(
       'no_credentials_found',
     );
   });
