@@ -11,6 +11,7 @@ import { checkRequirement, keychainRequirement } from '../../helpers/requirement
 import { sharedEndpoint } from '../../helpers/aws-endpoint';
 import { ACCOUNTS, buildWorld, issueTemporary, type PrincipalSpec } from '../../aws-endpoint';
 import { canary, filesUnder, findCanaries } from './leaks';
+import { exportEveryReport } from './report-canaries';
 
 const available = checkRequirement('keychain', await keychainRequirement());
 
@@ -415,6 +416,21 @@ describe.skipIf(!available)('planted canary secrets never leave the keychain (ev
       ok: false,
       error: { class: 'invalid_argument' },
     });
+  });
+
+  it('reports of every section kind, in every format, with and without masks, carry no canary (reports.build, save, import)', async () => {
+    const accessKeyIds = [user.accessKeyId, session.accessKeyId];
+    const planted = {
+      call,
+      canaries: CANARIES,
+      envDump,
+      manifest,
+      form,
+      endpointUrl: endpoint.url,
+      userData: t.ctx.paths.userData,
+      accessKeyIds,
+    };
+    await exportEveryReport(planted);
   });
 
   it('refuses unknown channels and calls from other pages without echoing their arguments', async () => {
