@@ -325,6 +325,14 @@ const CUES: readonly { cls: AwsErrorClass; weight: number; pattern: RegExp }[] =
     pattern:
       /\bno (?:AWS )?credentials\b|credentials? (?:not found|missing|not set|are missing)|(?:unable|could not|cannot|can't|failed) to (?:find|locate|load|get) (?:any |the )?(?:AWS )?credentials|\bcredentials? (?:provider )?chain\b|\baws configure\b/i,
   },
+  // Credential files and HOME: under sudo, cron, systemd or another user the SDK looks in another home.
+  {
+    cls: 'no_credentials_found',
+    weight: 0.9,
+    pattern:
+      /~?\/\.aws\/credentials|AWS_ACCESS_KEY_ID|AWS_SHARED_CREDENTIALS_FILE|\bsudo\b|\$HOME\b|\bHOME (?:is|was|not|set)\b|home directory/,
+  },
+  { cls: 'profile_not_found', weight: 0.8, pattern: /~?\/\.aws\/config\b|\[profile [\w.-]{1,40}\]|AWS_CONFIG_FILE|\bnamed profile\b/ },
   {
     cls: 'profile_not_found',
     weight: 1,
