@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { IpcResult } from './define';
 import { appChannels } from './channels/app';
 import { awsChannels } from './channels/aws';
+import { collectChannels } from './channels/collect';
 import { connectorsChannels } from './channels/connectors';
 import { delegateChannels } from './channels/delegate';
 import { doctorChannels } from './channels/doctor';
@@ -23,6 +24,7 @@ export const contract = {
   ...delegateChannels,
   ...awsChannels,
   ...doctorChannels,
+  ...collectChannels,
   ...policyChannels,
   ...reportsChannels,
 };

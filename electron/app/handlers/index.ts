@@ -2,6 +2,7 @@ import type { Handlers } from '../ipc-router';
 import type { AppServices } from '../services';
 import { appHandlers } from './app';
 import { awsHandlers } from './aws';
+import { collectHandlers } from './collect';
 import { connectorsHandlers } from './connectors';
 import { delegateHandlers } from './delegate';
 import { doctorHandlers } from './doctor';
@@ -20,6 +21,7 @@ export function createHandlers(services: AppServices): Handlers {
     ...delegateHandlers(),
     ...awsHandlers(services),
     ...doctorHandlers(),
+    ...collectHandlers(services),
     ...policyHandlers(),
     ...reportsHandlers(services),
   };
