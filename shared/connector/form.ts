@@ -24,6 +24,8 @@ export interface ConnectorForm {
   secretKeyRef: string;
   sessionTokenRef: string;
   iamRoleArn: string;
+  /** OidcAuthentication: the Harness claims the connector passes to AWS as session tags. */
+  oidcSessionTagKeys: string[];
   crossAccount: boolean;
   crossAccountRoleArn: string;
   externalId: string;
@@ -49,6 +51,7 @@ export function emptyForm(): ConnectorForm {
     secretKeyRef: '',
     sessionTokenRef: '',
     iamRoleArn: '',
+    oidcSessionTagKeys: [],
     crossAccount: false,
     crossAccountRoleArn: '',
     externalId: '',
@@ -106,6 +109,7 @@ export function documentToForm(document: ConnectorDocument): ConnectorForm {
     secretKeyRef: text(spec.secretKeyRef),
     sessionTokenRef: text(spec.sessionTokenRef),
     iamRoleArn: text(spec.iamRoleArn),
+    oidcSessionTagKeys: [...(spec.oidcSessionTagKeys ?? [])],
     crossAccount: cross !== null && cross !== undefined,
     crossAccountRoleArn: text(cross?.crossAccountRoleArn),
     externalId: text(cross?.externalId),
@@ -148,7 +152,7 @@ function buildDocument(form: ConnectorForm): ConnectorDocument {
       sessionTokenRef: form.sessionTokenRef,
     });
   } else if (type === 'OidcAuthentication') {
-    spec = omitEmpty({ iamRoleArn: form.iamRoleArn });
+    spec = omitEmpty({ iamRoleArn: form.iamRoleArn, oidcSessionTagKeys: form.oidcSessionTagKeys });
   }
   const viaDelegate = needsDelegate(type) || form.connectivity === 'delegate';
   const credentialExtras = omitEmpty({
@@ -178,15 +182,22 @@ function buildDocument(form: ConnectorForm): ConnectorDocument {
 }
 
 /**
- * The fields the form controls, per level. Anything else in a base document (backoff, proxy, OIDC
- * session tags, newer Harness fields) is not the form's to remove and is carried over untouched.
+ * The fields the form controls, per level. Anything else in a base document (backoff, proxy, newer
+ * Harness fields) is not the form's to remove and is carried over untouched.
  */
 const FORM_KEYS: Record<string, ReadonlySet<string>> = {
   '': new Set(['connector']),
   connector: new Set(['name', 'identifier', 'description', 'orgIdentifier', 'projectIdentifier', 'tags', 'type', 'spec']),
   'connector.spec': new Set(['credential', 'delegateSelectors', 'executeOnDelegate']),
   'connector.spec.credential': new Set(['type', 'spec', 'crossAccountAccess', 'region']),
-  'connector.spec.credential.spec': new Set(['accessKey', 'accessKeyRef', 'secretKeyRef', 'sessionTokenRef', 'iamRoleArn']),
+  'connector.spec.credential.spec': new Set([
+    'accessKey',
+    'accessKeyRef',
+    'secretKeyRef',
+    'sessionTokenRef',
+    'iamRoleArn',
+    'oidcSessionTagKeys',
+  ]),
   'connector.spec.credential.crossAccountAccess': new Set(['crossAccountRoleArn', 'externalId']),
 };
 /** A field Harness defaults when absent; absent in the base and at its default, it stays absent. */
@@ -195,7 +206,7 @@ const DEFAULTS: Record<string, unknown> = { 'connector.spec.executeOnDelegate': 
 /**
  * Lays the built document over the one it was imported from: the base's key order, its spelling of
  * "nothing" (`null`, `""`, `{}`, `[]` or absent) where the form has nothing, and every field the form
- * does not model (backoff, proxy, OIDC session tags, newer fields). So an imported connector that
+ * does not model (backoff, proxy, newer fields). So an imported connector that
  * the user does not change exports exactly as it came in.
  */
 function alignTo(base: Plain, built: Plain, path: string): Plain {

@@ -7,6 +7,7 @@ import { connectorsChannels } from './channels/connectors';
 import { delegateChannels } from './channels/delegate';
 import { doctorChannels } from './channels/doctor';
 import { historyChannels } from './channels/history';
+import { oidcChannels } from './channels/oidc';
 import { policyChannels } from './channels/policy';
 import { reportsChannels } from './channels/reports';
 import { secretsChannels } from './channels/secrets';
@@ -24,6 +25,7 @@ export const contract = {
   ...delegateChannels,
   ...awsChannels,
   ...doctorChannels,
+  ...oidcChannels,
   ...collectChannels,
   ...policyChannels,
   ...reportsChannels,

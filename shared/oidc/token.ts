@@ -7,7 +7,7 @@
 export const NO_TOKEN_MESSAGE =
   'OIDC connectors authenticate with a token Harness mints per pipeline run; this app cannot mint one, so the test needs a token from you.';
 
-const HOW_TO_GET_ONE =
+export const HOW_TO_GET_ONE =
   'Capture one in Harness: a CI step that uses this connector receives it (Harness CI plugins read it as PLUGIN_OIDC_TOKEN_ID); save it to a file there without printing it, and test within its lifetime (about an hour).';
 
 export const NO_TOKEN_FIX_CLI = `${HOW_TO_GET_ONE} Then: awb test --connector <file> --web-identity-token-file <token file>. The token is read for the run only, never stored.`;

@@ -7,6 +7,7 @@ import { connectorsHandlers } from './connectors';
 import { delegateHandlers } from './delegate';
 import { doctorHandlers } from './doctor';
 import { historyHandlers } from './history';
+import { oidcHandlers } from './oidc';
 import { policyHandlers } from './policy';
 import { reportsHandlers } from './reports';
 import { secretsHandlers } from './secrets';
@@ -21,6 +22,7 @@ export function createHandlers(services: AppServices): Handlers {
     ...delegateHandlers(),
     ...awsHandlers(services),
     ...doctorHandlers(),
+    ...oidcHandlers(),
     ...collectHandlers(services),
     ...policyHandlers(),
     ...reportsHandlers(services),

@@ -9,7 +9,8 @@ import { createRouter, type Router } from '../../../electron/app/ipc-router';
 import { createTestContext, type TestContext } from '../../helpers/app-context';
 import { checkRequirement, keychainRequirement } from '../../helpers/requirements';
 import { sharedEndpoint } from '../../helpers/aws-endpoint';
-import { ACCOUNTS, buildWorld, issueTemporary, type PrincipalSpec } from '../../aws-endpoint';
+import { harnessIssuerHost, harnessIssuerUrl } from '../../../shared/oidc/harness';
+import { ACCOUNTS, buildWorld, issueTemporary, type EndpointConfig, type PrincipalSpec, type RoleSpec } from '../../aws-endpoint';
 import { canary, filesUnder, findCanaries } from './leaks';
 import { exportEveryReport } from './report-canaries';
 
@@ -30,6 +31,8 @@ const CANARIES = {
   pastedSecretKey: canary(40),
   endpointPassword: canary(24),
   proxyEnvPassword: canary(24),
+  /** The signature part of a pasted Harness OIDC token: the part of a token that is nothing but secret. */
+  oidcTokenSignature: canary(342),
 };
 
 const world = buildWorld();
@@ -50,6 +53,36 @@ const session: PrincipalSpec = {
   secretAccessKey: CANARIES.sessionSecretKey,
   sessionToken: CANARIES.sessionToken,
 };
+
+/** A Harness OIDC connector's role, trusted through the provider for one Harness account (as awb oidc trust-policy writes it). */
+const HARNESS_ACCOUNT = 'CanaryHarnessAccount01';
+const oidcRole: RoleSpec = {
+  arn: `arn:aws:iam::${ACCOUNTS.main}:role/harness-oidc`,
+  roleId: 'AROAHARNESSOIDCCANARY',
+  allow: ['*'],
+  trust: { webIdentity: { issuer: harnessIssuerHost(HARNESS_ACCOUNT), sub: '*', aud: 'sts.amazonaws.com' } },
+};
+const endpointConfig: EndpointConfig = {
+  ...world.config,
+  principals: [...world.config.principals, user, session],
+  accounts: world.config.accounts.map((account) =>
+    account.id === ACCOUNTS.main
+      ? { ...account, oidcProviders: [{ url: harnessIssuerUrl(HARNESS_ACCOUNT), clientIds: ['sts.amazonaws.com'] }] }
+      : account,
+  ),
+  roles: [...(world.config.roles ?? []), oidcRole],
+};
+/** A token as Harness mints it, its signature the canary; `exp` decides whether STS takes it. */
+function harnessToken(exp: number): string {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const claims = {
+    iss: harnessIssuerUrl(HARNESS_ACCOUNT),
+    sub: `account/${HARNESS_ACCOUNT}:org/default:project/canary`,
+    aud: 'sts.amazonaws.com',
+    exp,
+  };
+  return `${part({ alg: 'RS256', typ: 'JWT' })}.${part(claims)}.${CANARIES.oidcTokenSignature}`;
+}
 
 const APP_URL = 'app://workbench/index.html';
 const sender = { url: APP_URL, isTopFrame: true };
@@ -96,7 +129,7 @@ const envDump = [
 
 // The tests run in order against one app and one endpoint: the last three check what the others left behind.
 describe.skipIf(!available)('planted canary secrets never leave the keychain (every IPC channel, real keychain and SQLite)', () => {
-  const endpoint = sharedEndpoint({ beforeAll, afterAll }, { ...world.config, principals: [...world.config.principals, user, session] });
+  const endpoint = sharedEndpoint({ beforeAll, afterAll }, endpointConfig);
   let t: TestContext;
   let router: Router;
   const called = new Set<string>();
@@ -329,6 +362,55 @@ describe.skipIf(!available)('planted canary secrets never leave the keychain (ev
     expect(await call('history.prune', { keep: 100 })).toMatchObject({ ok: true, value: { deleted: 0 } });
     const rerunId = (rerun.value as { runId: string }).runId;
     expect(await call('history.delete', { runIds: [rerunId] })).toMatchObject({ ok: true, value: { deleted: 1 } });
+  });
+
+  it('tests an OIDC connector with a pasted token, and generates its AWS setup, without the token anywhere', async () => {
+    const document: ConnectorDocument = {
+      connector: {
+        name: 'canary_oidc',
+        identifier: 'canary_oidc',
+        type: 'Aws',
+        spec: {
+          credential: { type: 'OidcAuthentication', spec: { iamRoleArn: oidcRole.arn }, region: 'us-east-1' },
+          executeOnDelegate: false,
+        },
+      },
+    };
+    expect(await call('connectors.save', { document, secrets: [] })).toMatchObject({ ok: true });
+    const endpointUrl = endpoint.url;
+    const fresh = harnessToken(Math.floor(Date.now() / 1000) + 3600);
+    const passed = await call('test.run', { connectorIdentifier: 'canary_oidc', options: { endpointUrl }, webIdentityToken: fresh });
+    expect(passed).toMatchObject({ ok: true, value: { status: 'pass', connector: { credentialType: 'OidcAuthentication' } } });
+    expect(
+      await call('sweep.run', {
+        connectorIdentifier: 'canary_oidc',
+        options: { endpointUrl },
+        sweep: { regions: ['us-east-1', 'eu-west-1'] },
+        webIdentityToken: fresh,
+      }),
+    ).toMatchObject({ ok: true, value: { status: 'pass' } });
+    const expired = await call('test.run', {
+      connectorIdentifier: 'canary_oidc',
+      options: { endpointUrl },
+      webIdentityToken: harnessToken(Math.floor(Date.now() / 1000) - 60),
+    });
+    expect(JSON.stringify(expired)).toMatch(/"class":"expired_credentials"/);
+    expect(await call('test.run', { connectorIdentifier: 'canary_oidc', options: { endpointUrl } })).toMatchObject({
+      ok: true,
+      value: { status: 'fail' },
+    });
+    expect(
+      await call('test.run', { connectorIdentifier: 'canary_oidc', webIdentityToken: CANARIES.oidcTokenSignature.repeat(60) }),
+    ).toMatchObject({ ok: false, error: { class: 'invalid_argument' } });
+
+    expect(await call('oidc.setup', { harnessAccountId: HARNESS_ACCOUNT, awsAccountId: ACCOUNTS.main, org: 'default' })).toMatchObject({
+      ok: true,
+      value: { providerUrl: harnessIssuerUrl(HARNESS_ACCOUNT), roleArn: `arn:aws:iam::${ACCOUNTS.main}:role/harness-oidc` },
+    });
+    expect(await call('oidc.setup', { harnessAccountId: HARNESS_ACCOUNT, awsAccountId: CANARIES.plainPassword })).toMatchObject({
+      ok: false,
+      error: { class: 'invalid_argument' },
+    });
   });
 
   it('a proxy password in the environment stays out of test and preflight results when the proxy is down', async () => {

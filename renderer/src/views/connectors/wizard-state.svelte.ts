@@ -22,6 +22,7 @@ import {
 import type { AppErrorValue } from '../../../../shared/errors';
 import type { ConnectorSummary, SecretStatus } from '../../../../shared/connector/saved';
 import { api } from '../../lib/api';
+import { OidcSetupState } from './oidc-state.svelte';
 
 export interface FieldIssue {
   readonly field: FieldKey | null;
@@ -66,6 +67,8 @@ export class WizardState {
   /** The document as last saved; the wizard is dirty when the form or a typed secret differs from it. */
   savedDocument = $state.raw<ConnectorDocument | undefined>(undefined);
   saveError = $state.raw<AppErrorValue | null>(null);
+  /** The AWS-side generator of an OIDC connector; its values also say what a pasted token must carry. */
+  readonly oidcSetup = new OidcSetupState();
 
   readonly document: ConnectorDocument = $derived(formToDocument($state.snapshot(this.form) as ConnectorForm, this.base));
   /** The YAML text a connector was imported from: the export keeps its comments and layout. */
