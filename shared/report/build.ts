@@ -3,7 +3,7 @@ import { runResultSchema, type RunResult } from '../aws-test/result';
 import type { DelegateMechanism } from '../delegate/form';
 import type { DelegateArtifacts, IrsaResult } from '../delegate/results';
 import type { RunDetail } from '../history/detail';
-import type { PolicyCheckResult, PolicyKind } from '../policy/schema';
+import type { PolicyCheckRequest, PolicyCheckResult, PolicyKind } from '../policy/schema';
 import { sectionTitle, plural } from './present';
 import { Redactor } from './redact/redactor';
 import {
@@ -44,11 +44,13 @@ function runTitle(result: RunResult): string {
     : `Connection test of ${result.connector.identifier}`;
 }
 
-/** "Sweep of prod_aws (36 regions)", "Doctor diagnosis", or "3 runs, Policy check". */
+/** "Sweep of prod_aws (36 regions)", "Doctor diagnosis", or "3 runs of prod_aws, staging, Policy check". */
 export function defaultTitle(sections: readonly ReportSection[]): string {
   const runs = sections.flatMap((s) => (s.type === 'run' ? [s.run.result] : []));
   const [onlyRun] = runs;
-  const runPart = runs.length === 1 && onlyRun ? [runTitle(onlyRun)] : runs.length > 1 ? [plural(runs.length, 'run')] : [];
+  const connectors = [...new Set(runs.map((r) => r.connector.identifier))];
+  const named = `${connectors.slice(0, 3).join(', ')}${connectors.length > 3 ? ` and ${connectors.length - 3} more` : ''}`;
+  const runPart = runs.length === 1 && onlyRun ? [runTitle(onlyRun)] : runs.length > 1 ? [`${plural(runs.length, 'run')} of ${named}`] : [];
   return [...runPart, ...sections.filter((s) => s.type !== 'run').map(sectionTitle)].join(', ');
 }
 
@@ -91,12 +93,27 @@ export function unrecordedRun(result: RunResult, appVersion: string): RunDetail 
   };
 }
 
-export function policySection(
-  policies: ReadonlyArray<{ name: string; kind: PolicyKind }>,
-  checked: PolicySection['checked'],
-  result: PolicyCheckResult,
-): PolicySection {
-  return { type: 'policy', policies: [...policies], checked, result };
+/** A policy check as a section: its documents by name and kind (their text stays where it was), what was asked, the verdicts. */
+export function policySectionOf(request: PolicyCheckRequest, result: PolicyCheckResult): PolicySection {
+  const named = (kind: PolicyKind, documents: ReadonlyArray<{ name: string }>) => documents.map(({ name }) => ({ name, kind }));
+  const one = (document: { name: string } | undefined) => (document ? [document] : []);
+  return {
+    type: 'policy',
+    policies: [
+      ...named('identity', request.identity ?? []),
+      ...named('boundary', one(request.boundary)),
+      ...named('scp', request.scps ?? []),
+      ...named('session', one(request.session)),
+      ...named('trust', one(request.trust)),
+    ],
+    checked: {
+      useCases: [...(request.useCases ?? [])],
+      region: request.region ?? 'us-east-1',
+      resource: request.resource ?? null,
+      serviceAccount: request.serviceAccount ? `${request.serviceAccount.namespace}:${request.serviceAccount.name}` : null,
+    },
+    result,
+  };
 }
 
 /** The reportable part of a delegate result: never the manifest or its edits, which carry the delegate token. */

@@ -52,6 +52,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(argv, FLAGS);
   if (positionals.length === 0) throw new UsageError('give at least one file, or - to read standard input.');
   if (positionals.length > DOCTOR_LIMITS.maxInputs) throw new UsageError(`at most ${DOCTOR_LIMITS.maxInputs} inputs at once.`);
+  const report = values.report ? { file: values.report, writer: await import('./report-run') } : null;
+  report?.writer.reportFormat(report.file);
   const inputs: DoctorInput[] = [];
   for (const path of positionals) inputs.push(await readSource(path));
   // A file may be longer than the window accepts: the Doctor reads its first part and says so.
@@ -61,5 +63,6 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const result = await diagnose(inputs);
   if (values.json) printJson(io, result);
   else io.stdout(formatText(result));
+  if (report) await report.writer.reportSection(report.file, { type: 'doctor', result });
   return EXIT.ok;
 }

@@ -1,6 +1,6 @@
 import { lazyRun, type Command } from '../command';
 
-const USAGE = `Usage: awb doctor <file>... [--json]
+const USAGE = `Usage: awb doctor <file>... [--json] [--report <file>]
        awb doctor - [--json]          (reads standard input)
 
 Diagnoses a failing AWS connector offline from whatever was sent: error messages, logs and stack
@@ -12,16 +12,17 @@ Options:
   --json    Print {"schemaVersion":1,"inputs":[{"name","kind",…}],"findings":[{"class","severity",
             "title","explanation","evidence","fix","confidence","decidingFacts","alternatives"}]},
             most likely finding first.
+  --report <file>  Also write the diagnosis as a report: .json, .html, .md or .pdf (see awb report).
 
 Exit codes: 0 the diagnosis ran (whatever it found), 2 bad usage or an input that cannot be read.`;
 
-export const FLAGS = { json: { type: 'boolean' } } as const;
+export const FLAGS = { json: { type: 'boolean' }, report: { type: 'string' } } as const;
 
 export const doctorCommand: Command = {
   name: 'doctor',
   summary: 'Diagnose a credential failure offline from errors, logs, YAML and policies',
   usage: USAGE,
   flags: FLAGS,
-  hints: { positional: 'file' },
+  hints: { positional: 'file', report: 'file' },
   run: lazyRun(() => import('./doctor-run')),
 };

@@ -8,6 +8,7 @@ import { historyCommand } from './history';
 import { infoCommand } from './info';
 import { oidcCommand } from './oidc';
 import { policyCommand } from './policy';
+import { reportCommand } from './report';
 import { sweepCommand } from './sweep';
 import { testCommand } from './test';
 
@@ -23,6 +24,7 @@ const tools: readonly Command[] = [
   testCommand,
   sweepCommand,
   historyCommand,
+  reportCommand,
 ];
 
 export const commands: readonly Command[] = [...tools, completionCommand(tools)];

@@ -1,5 +1,6 @@
 import { POLICY_LIMITS, type PolicyCheckResult, type PolicyDocumentInput } from '../../../shared/policy/schema';
 import { policyChannels } from '../../../shared/ipc/channels/policy';
+import { policySectionOf } from '../../../shared/report/build';
 import { checkPolicies } from '../../services/policy/check';
 import { parseFlags, validateFlags } from '../args';
 import { EXIT, UsageError, type CliIo } from '../command';
@@ -68,6 +69,8 @@ const FLAG_NAMES = {
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(argv, FLAGS);
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"; policy files go after --identity.`);
+  const report = values.report ? { file: values.report, writer: await import('./report-run') } : null;
+  report?.writer.reportFormat(report.file);
   const identity = [...(values.identity ?? []), ...(values.policy ?? [])];
   if (identity.length === 0) throw new UsageError('--identity <file> is required (the identity policy of the connector’s role or user).');
   const request = validateFlags(
@@ -90,6 +93,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const result = await checkPolicies(request);
   if (values.json) printJson(io, { results: result.results, lint: result.lint, summary: result.summary });
   else io.stdout(formatText(result));
+  if (report) await report.writer.reportSection(report.file, policySectionOf(request, result));
   const errors = result.lint.filter((l) => l.severity === 'error');
   if (errors.some((l) => !l.path.startsWith('trust'))) return EXIT.usage;
   return result.summary.denied > 0 || errors.length > 0 ? EXIT.failed : EXIT.ok;

@@ -4,7 +4,7 @@ import { lazyRun, type Command } from '../command';
 const USAGE = `Usage: awb policy --identity <file>... [--boundary <file>] [--scp <file>...] [--session <file>]
                   [--trust <file>] [--service-account <namespace>:<name>]
                   [--use-case <name>...] [--action <action>...] [--resource <arn>]
-                  [--region <region>] [--context <key>=<value>...] [--json]
+                  [--region <region>] [--context <key>=<value>...] [--json] [--report <file>]
 
 Evaluates, offline with a real IAM evaluator, whether each action a Harness AWS connector needs is
 allowed, and says why not: explicit deny (which policy and statement), no Allow, or an Allow whose
@@ -23,6 +23,7 @@ Options:
   --region <region>        aws:RequestedRegion and the partition (default us-east-1).
   --context <key>=<value>  Request context, e.g. aws:MultiFactorAuthPresent=true, aws:SourceIp=10.0.0.1 (repeatable).
   --json                   Print {"results":[{"action","resource","decision","reason","policy","statement"}],"lint":[{"severity","message","path"}]}.
+  --report <file>          Also write the check as a report: .json, .html, .md or .pdf (see awb report); policies by name only.
 
 Exit codes: 0 every action allowed, 1 an action is denied or the trust policy fails a check,
 2 bad usage or input (unreadable file, malformed policy, unknown action).`;
@@ -41,6 +42,7 @@ export const FLAGS = {
   region: { type: 'string' },
   context: { type: 'string', multiple: true },
   json: { type: 'boolean' },
+  report: { type: 'string' },
 } as const;
 
 export const policyCommand: Command = {
@@ -55,6 +57,7 @@ export const policyCommand: Command = {
     scp: 'file',
     session: 'file',
     trust: 'file',
+    report: 'file',
     'use-case': USE_CASE_IDS,
   },
   run: lazyRun(() => import('./policy-run')),

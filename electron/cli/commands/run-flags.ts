@@ -13,9 +13,10 @@ export const RUN_FLAGS = {
   json: { type: 'boolean' },
   db: { type: 'string' },
   'no-history': { type: 'boolean' },
+  report: { type: 'string' },
 } as const;
 
-export const RUN_HINTS = { connector: 'file', 'web-identity-token-file': 'file', db: 'file' } as const;
+export const RUN_HINTS = { connector: 'file', 'web-identity-token-file': 'file', db: 'file', report: 'file' } as const;
 
 export const RUN_FLAGS_USAGE = [
   '  --connector <file>            Harness connector YAML (or JSON) to test (required)',
@@ -33,6 +34,7 @@ export const RUN_FLAGS_USAGE = [
   '  --json                        Print one JSON object (schemaVersion 1) instead of text',
   "  --db <path>                   Record the run in this SQLite file (default: the app's history)",
   '  --no-history                  Do not record the run',
+  '  --report <file>               Also write the run as a report: .json, .html, .md or .pdf (see awb report)',
   '',
   'HTTPS_PROXY, NO_PROXY and AWS_CA_BUNDLE are honoured. Ctrl-C, SIGTERM or SIGHUP cancels; the partial run',
   'is recorded. A run shows in history as running while it runs; one whose process was killed shows as',

@@ -122,21 +122,26 @@ export async function runFromCli(values: RunValues, sweep: ParsedSweepOptions | 
     },
     OPTION_FLAG_NAMES,
   );
+  // A report file whose format cannot be told fails before the run, not after it.
+  const report = values.report ? { file: values.report, writer: await import('./report-run') } : null;
+  report?.writer.reportFormat(report.file);
   const connector = readConnector(requireFlag(values, 'connector'), values.region);
   const webIdentityToken =
     connector.credentialType === 'OidcAuthentication' ? readOidcToken(values['web-identity-token-file'], io) : undefined;
   const given = values['secret-key-stdin'] ? await stdinSecrets(connector) : { connector, values: undefined };
   const databasePath = values['no-history'] ? null : values.db;
-  const [result, database] = await cancellable((signal) =>
+  const [result, database, detail] = await cancellable((signal) =>
     withServices({ databasePath, ...(given.values ? { givenSecrets: given.values } : {}) }, async (services) => {
       const run = await services.tests.run(given.connector, options, sweep, { signal, webIdentityToken });
       // The history's retention setting applies after every recorded run, from the window or from here.
       if (run.recording?.status === 'recorded') await services.history.applyRetention().catch(() => null);
-      return [run, services.paths.database] as const;
+      const shown = report && run.recording?.status === 'recorded' ? services.history.show(run.runId) : null;
+      return [run, services.paths.database, shown] as const;
     }),
   );
   if (values.json) printJson(io, result);
   else io.stdout(formatRun(result, database));
   if (result.recording?.status === 'not_recorded') tellNotRecorded(result.recording.error, result.kind, values.json === true, io);
+  if (report) await report.writer.reportRun(report.file, detail ?? result);
   return result.status === 'pass' ? EXIT.ok : EXIT.failed;
 }

@@ -7,7 +7,7 @@ import type { RunResult } from '../../../shared/aws-test/result';
 import type { DoctorResult } from '../../../shared/doctor/schema';
 import type { IrsaResult } from '../../../shared/delegate/results';
 import type { PolicyCheckResult } from '../../../shared/policy/schema';
-import { delegateSection, policySection } from '../../../shared/report/build';
+import { delegateSection, policySectionOf } from '../../../shared/report/build';
 import { REPORT_FORMATS, type Report, type RunSection } from '../../../shared/report/schema';
 import { canary, findCanaries } from './leaks';
 
@@ -94,17 +94,12 @@ export async function exportEveryReport(planted: Planted): Promise<void> {
     Version: '2012-10-17',
     Statement: [{ Effect: 'Allow', Action: 'ec2:DescribeRegions', Resource: '*' }],
   });
-  const policy = await value<PolicyCheckResult>(
-    call('policy.check', { identity: [{ name: 'pasted', text: `${envDump}\n${policyJson}` }], useCases: ['ecr-pull'] }),
-  );
+  const policyRequest = { identity: [{ name: 'pasted', text: `${envDump}\n${policyJson}` }], useCases: ['ecr-pull' as const] };
+  const policy = await value<PolicyCheckResult>(call('policy.check', policyRequest));
   const irsa = await value<IrsaResult>(call('delegate.irsa', { manifest, form }));
   const sections = [
     { type: 'doctor', result: doctor },
-    policySection(
-      [{ name: 'pasted', kind: 'identity' }],
-      { useCases: ['ecr-pull'], region: 'us-east-1', resource: null, serviceAccount: null },
-      policy,
-    ),
+    policySectionOf(policyRequest, policy),
     delegateSection('irsa', irsa, irsa.artifacts),
   ];
 

@@ -148,17 +148,22 @@ describe('report redaction: every input', () => {
       'A',
     ];
     for (const unit of hostile) {
+      // The fastest of three, so a busy machine's pauses do not count as the scan's own time.
       const time = (chars: number) => {
         const text = unit.repeat(Math.ceil(chars / unit.length));
-        const start = performance.now();
-        markRedactions(new Redactor(ALL).text(text));
-        return performance.now() - start;
+        return Math.min(
+          ...[0, 1, 2].map(() => {
+            const start = performance.now();
+            markRedactions(new Redactor(ALL).text(text));
+            return performance.now() - start;
+          }),
+        );
       };
       time(10_000);
       const small = time(50_000);
       const large = time(200_000);
       // Four times the input: well under sixteen times the time (a quadratic scan would take 16x).
-      expect(large, `unit ${JSON.stringify(unit)}`).toBeLessThan(Math.max(small * 9, 60));
+      expect(large, `unit ${JSON.stringify(unit)}`).toBeLessThan(Math.max(small * 10, 80));
     }
   });
 });
