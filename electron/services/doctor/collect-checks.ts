@@ -10,7 +10,10 @@ import { evidenceOf, type Draft } from './draft';
  * What only a collect bundle can show: the running pod as the EKS webhook left it, the token it
  * really carries, what its network reaches, and the AWS side (cluster issuer, OIDC providers, the
  * role's trust policy) as the customer's account has it. Each check reads the bundle's facts and
- * the other inputs' (a pasted connector, trust policy).
+ * the other inputs' (a pasted connector, trust policy). These are facts read from the cluster and
+ * the account, not wordings matched, so they are stated with more confidence than the symptoms in
+ * the same bundle's logs (a pod without AWS_ROLE_ARN also logs "Unable to locate credentials"):
+ * the cause ranks before the error it produces.
  */
 const STATIC_KEYS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
 const DEFAULT_AUDIENCE = 'sts.amazonaws.com';
@@ -65,7 +68,7 @@ function injectionDrafts(facts: CollectFacts): Draft[] {
         `Then check the new pod has the variables: kubectl get pods -n ${facts.namespace} -o yaml | grep -E 'AWS_ROLE_ARN|AWS_WEB_IDENTITY_TOKEN_FILE'.`,
         'If they are still missing, check the webhook: kubectl get mutatingwebhookconfiguration pod-identity-webhook (EKS runs it in the control plane; on self-managed clusters its pods must be running), and that the pod has no eks.amazonaws.com/skip-containers annotation naming the delegate container.',
       ],
-      confidence: later ? 0.92 : 0.85,
+      confidence: later ? 0.97 : 0.94,
     },
   ];
 }
@@ -91,7 +94,7 @@ function staticKeyDrafts(facts: CollectFacts, config: ConfigFacts): Draft[] {
         `Remove the keys from the delegate's environment: kubectl set env ${target} -n ${facts.namespace} ${names.map((n) => `${n}-`).join(' ')} (or delete them from the manifest or Helm values), which restarts the pod.`,
         'If the delegate is meant to use these keys, use an AWS Access Key connector with Harness secrets instead of environment variables.',
       ],
-      confidence: irsa ? 0.88 : 0.5,
+      confidence: irsa ? 0.95 : 0.5,
     },
   ];
 }
@@ -117,7 +120,7 @@ function trustDrafts(facts: CollectFacts, config: ConfigFacts): Draft[] {
           fix: [
             `Set the trust policy's "${statement.subjects[0]?.key ?? '<issuer>:sub'}" condition to "${subject}" (aws iam update-assume-role-policy), or run the delegate as the service account it names.`,
           ],
-          confidence: 0.92,
+          confidence: 0.96,
         });
       }
       if (statement.audiences.length > 0 && !statement.audiences.some((a) => a.value === audience)) {
@@ -133,7 +136,7 @@ function trustDrafts(facts: CollectFacts, config: ConfigFacts): Draft[] {
           fix: [
             `Set the :aud condition to "${audience}", or set eks.amazonaws.com/audience on the service account to the audience the policy expects and restart the delegate.`,
           ],
-          confidence: 0.82,
+          confidence: 0.9,
         });
       }
       if (issuer && statement.issuer && statement.issuer !== hostOf(issuer)) {
@@ -149,7 +152,7 @@ function trustDrafts(facts: CollectFacts, config: ConfigFacts): Draft[] {
           fix: [
             `Trust the cluster's provider: Principal.Federated arn:<partition>:iam::<account>:oidc-provider/${hostOf(issuer)}, and use ${hostOf(issuer)}:sub and :aud as the condition keys.`,
           ],
-          confidence: 0.88,
+          confidence: 0.92,
         });
       }
       return drafts;
@@ -179,7 +182,7 @@ function providerDrafts(facts: CollectFacts): Draft[] {
       fix: [
         `Create the provider: eksctl utils associate-iam-oidc-provider --cluster ${cluster} --approve (or IAM → Identity providers → OpenID Connect, provider URL ${issuer}, audience ${DEFAULT_AUDIENCE}).`,
       ],
-      confidence: otherAccount ? 0.5 : 0.9,
+      confidence: otherAccount ? 0.5 : 0.95,
     },
   ];
 }
@@ -198,7 +201,7 @@ function tokenFileDrafts(facts: CollectFacts): Draft[] {
         'If the delegate runs as a non-root user, set the pod securityContext fsGroup (for example fsGroup: 65534) so the projected token is readable, and restart the delegate.',
         `If the file is missing, restart the delegate so the webhook mounts the token, with ${restartCommand(facts)}.`,
       ],
-      confidence: 0.85,
+      confidence: 0.92,
     },
   ];
 }
@@ -220,7 +223,7 @@ function tokenDrafts(facts: CollectFacts, config: ConfigFacts): Draft[] {
         'Make sure AWS_WEB_IDENTITY_TOKEN_FILE is /var/run/secrets/eks.amazonaws.com/serviceaccount/token, the projected volume the webhook mounts, not a copied file.',
         'Check the node’s clock (chrony/NTP): the kubelet renews tokens by its own clock.',
       ],
-      confidence: 0.88,
+      confidence: 0.95,
     });
   }
   const trusted = config.trusts.some((t) => t.analysis.webIdentity.some((s) => s.audiences.length > 0));
@@ -265,7 +268,7 @@ function reachabilityDrafts(facts: CollectFacts): Draft[] {
           : []),
         'In a private cluster without internet access, create VPC interface endpoints for com.amazonaws.<region>.sts and com.amazonaws.<region>.ec2 with private DNS.',
       ],
-      confidence: proxy ? 0.45 : 0.8,
+      confidence: proxy ? 0.45 : 0.9,
     },
   ];
 }

@@ -29,7 +29,9 @@ describe.skipIf(!ready)('the Doctor diagnoses what the collect script gathered',
   });
 
   it('the service account is annotated but the pod has no AWS_ROLE_ARN (the pod started before the annotation)', async () => {
+    // With --exec the pod's own STS call fails too ("Unable to locate credentials"): the cause must rank before that symptom.
     const { finding } = await firstFinding({
+      options: { exec: true },
       cluster: { injected: false, podStartedAt: '2024-05-14T10:20:00Z', serviceAccountUpdatedAt: '2024-05-14T11:05:00Z' },
     });
     expect(finding.class).toBe('irsa_misconfigured');
