@@ -1,8 +1,19 @@
 import { z } from 'zod';
 import { USE_CASE_IDS } from '../iam/use-cases';
 
-/** Policy files are kilobytes; 1 MB of text per document is far beyond any real policy. */
-export const POLICY_LIMITS = { maxDocumentChars: 1024 * 1024, maxDocuments: 30, maxActions: 300 } as const;
+/**
+ * Policy files are kilobytes; 1 MB of text per document is far beyond any real policy. What one check may
+ * read and evaluate is capped too, so a generated policy gets a "too large" lint instead of freezing the app:
+ * statements in all documents together, and evaluation steps (one statement evaluated for one resource
+ * pattern; the cap is about 2 s of iam-simulate's work on an unloaded core).
+ */
+export const POLICY_LIMITS = {
+  maxDocumentChars: 1024 * 1024,
+  maxDocuments: 30,
+  maxActions: 300,
+  maxStatements: 20_000,
+  maxEvaluationSteps: 300_000,
+} as const;
 
 export const policyDocumentInputSchema = z.object({
   name: z.string().min(1).max(200),

@@ -6,6 +6,7 @@ import { benchDoctorAccuracy, benchDoctorCorpus, benchDoctorLargeInput } from '.
 import { benchHistoryList } from './history.bench';
 import { benchHistoryRender } from './history-render.bench';
 import { benchHostileInputs } from './hostile.bench';
+import { benchPolicy } from './policy.bench';
 import { benchCliStartup } from './startup.bench';
 import { benchSweep } from './sweep.bench';
 
@@ -19,6 +20,7 @@ const benches: Array<() => Promise<BenchResult | BenchResult[]>> = [
   benchDoctorLargeInput,
   benchHostileInputs,
   benchDelegateDiff,
+  benchPolicy,
   benchSweep,
   benchCliStartup,
 ];

@@ -2,7 +2,7 @@ import { isScalar } from 'yaml';
 import type { Evidence } from '../../../shared/doctor/schema';
 import { partitionOfArn } from '../../../shared/regions';
 import { ROLE_ARN_ANNOTATION, delegateServiceAccount } from '../delegate/validate';
-import { subjectAdmits } from '../policy/trust';
+import { conditionAdmits, subjectAdmits } from '../policy/trust';
 import type { ConfigFacts } from './crosscheck';
 import { evidenceOf, type Draft } from './draft';
 
@@ -48,7 +48,7 @@ export function irsaDrafts(facts: ConfigFacts): Draft[] {
     const audience = isScalar(audienceNode) && typeof audienceNode.value === 'string' ? audienceNode.value : 'sts.amazonaws.com';
     for (const { input: trustInput, analysis } of facts.trusts) {
       for (const statement of analysis.webIdentity) {
-        if (statement.audiences.length === 0 || statement.audiences.some((a) => a.value === audience)) continue;
+        if (statement.audiences.length === 0 || conditionAdmits(statement.audiences, audience)) continue;
         drafts.push({
           class: 'web_identity_trust_denied',
           severity: 'error',

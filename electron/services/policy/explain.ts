@@ -22,8 +22,12 @@ const KIND_WORDS: Readonly<Record<string, string>> = {
   vpce: 'VPC endpoint policy',
 };
 
-function statementName(sid: string | undefined, index: number): string {
-  return sid && sid.length > 0 ? sid : `#${index}`;
+/** How a verdict names what decided it; the evaluator may see only some statements of a document, renumbered. */
+export interface Naming {
+  /** `identity policy harness`, `SCP region-guard`, `permissions boundary no-ec2`. */
+  policy(kind: string, id: string | undefined): string;
+  /** The statement's Sid, or `#n` with n its 1-based place in the document as written. */
+  statement(kind: string, id: string | undefined, sid: string | undefined, index: number): string;
 }
 
 function values(condition: ConditionExplain): string {
@@ -45,13 +49,25 @@ function describeConditions(analysis: StatementAnalysis, wantMatch: boolean): st
     .join('; ');
 }
 
-function allStatements(analysis: RequestAnalysis, pick: 'denyStatements' | 'allowStatements' | 'unmatchedStatements'): StatementAnalysis[] {
+/** The statements of one kind (allowing, denying, not matching) in every policy layer, with the layer they are in. */
+export function layeredStatements(
+  analysis: RequestAnalysis,
+  pick: 'denyStatements' | 'allowStatements' | 'unmatchedStatements',
+): { kind: string; statement: StatementAnalysis }[] {
+  const layer = (kind: string, list: readonly StatementAnalysis[] | undefined) => (list ?? []).map((statement) => ({ kind, statement }));
   return [
-    ...(analysis.identityAnalysis?.[pick] ?? []),
-    ...(analysis.permissionBoundaryAnalysis?.[pick] ?? []),
-    ...(analysis.sessionAnalysis?.[pick] ?? []),
-    ...(analysis.scpAnalysis?.ouAnalysis.flatMap((ou) => ou[pick]) ?? []),
+    ...layer('identity', analysis.identityAnalysis?.[pick]),
+    ...layer('pb', analysis.permissionBoundaryAnalysis?.[pick]),
+    ...layer('session', analysis.sessionAnalysis?.[pick]),
+    ...layer(
+      'scp',
+      analysis.scpAnalysis?.ouAnalysis.flatMap((ou) => ou[pick]),
+    ),
   ];
+}
+
+function allStatements(analysis: RequestAnalysis, pick: 'denyStatements' | 'allowStatements' | 'unmatchedStatements'): StatementAnalysis[] {
+  return layeredStatements(analysis, pick).map((s) => s.statement);
 }
 
 function findStatement(
@@ -70,11 +86,12 @@ function findStatement(
  * which policy and statement (with the condition that made it apply), or implicitly denied because
  * nothing allowed it, a boundary or SCP did not allow it, or an Allow's condition was not met.
  */
-export function explain(action: string, analysis: RequestAnalysis, label: (kind: string, id: string | undefined) => string): Explanation {
+export function explain(action: string, analysis: RequestAnalysis, naming: Naming): Explanation {
   if (analysis.result === 'Allowed') {
     const grant = getGrantReasons(analysis).find((g) => g.policyType === 'identity') ?? getGrantReasons(analysis)[0];
-    const policy = grant && 'policyIdentifier' in grant ? label(grant.policyType, grant.policyIdentifier) : null;
-    const statement = grant ? statementName(grant.statementId, grant.statementIndex) : null;
+    const id = grant && 'policyIdentifier' in grant ? grant.policyIdentifier : undefined;
+    const policy = grant && 'policyIdentifier' in grant ? naming.policy(grant.policyType, id) : null;
+    const statement = grant ? naming.statement(grant.policyType, id, grant.statementId, grant.statementIndex) : null;
     return {
       decision: 'allowed',
       reason: `Allowed by ${policy ?? 'the policies'}${statement ? `, statement ${statement}` : ''}.`,
@@ -85,8 +102,8 @@ export function explain(action: string, analysis: RequestAnalysis, label: (kind:
   const denials = getDenialReasons(analysis);
   const explicit = denials.find((d) => d.denialType === 'Explicit');
   if (explicit && explicit.denialType === 'Explicit') {
-    const policy = label(explicit.policyType, explicit.policyIdentifier);
-    const statement = statementName(explicit.statementId, explicit.statementIndex);
+    const policy = naming.policy(explicit.policyType, explicit.policyIdentifier);
+    const statement = naming.statement(explicit.policyType, explicit.policyIdentifier, explicit.statementId, explicit.statementIndex);
     const analysisOf = findStatement(
       allStatements(analysis, 'denyStatements'),
       explicit.policyIdentifier,
@@ -103,15 +120,14 @@ export function explain(action: string, analysis: RequestAnalysis, label: (kind:
   }
   const implicit = denials[0];
   const kind = implicit?.policyType ?? 'identity';
-  const unmet = allStatements(analysis, 'unmatchedStatements').find(
-    (s) => s.statement.isAllow() && s.actionMatch && s.resourceMatch && s.conditionMatch === 'NoMatch',
+  const found = layeredStatements(analysis, 'unmatchedStatements').find(
+    ({ statement: s }) => s.statement.isAllow() && s.actionMatch && s.resourceMatch && s.conditionMatch === 'NoMatch',
   );
-  if (
-    unmet &&
-    (kind === 'identity' || unmet.policyId === (implicit && 'identifier' in implicit ? implicit.identifier : undefined) || kind === 'pb')
-  ) {
-    const policy = label(kind === 'pb' ? 'pb' : 'identity', unmet.policyId);
-    const statement = unmet.statement.sid() ?? `#${unmet.statement.index()}`;
+  const implicitId = implicit && 'identifier' in implicit ? implicit.identifier : undefined;
+  if (found && (kind === 'identity' || found.statement.policyId === implicitId || kind === 'pb')) {
+    const unmet = found.statement;
+    const policy = naming.policy(kind === 'pb' ? 'pb' : 'identity', unmet.policyId);
+    const statement = naming.statement(found.kind, unmet.policyId, unmet.statement.sid(), unmet.statement.index());
     return {
       decision: 'implicit_deny',
       reason: `Not allowed: ${policy}, statement ${statement} would allow ${action}, but its condition is not met: ${describeConditions(unmet, false)}.`,
@@ -127,7 +143,7 @@ export function explain(action: string, analysis: RequestAnalysis, label: (kind:
   return {
     decision: 'implicit_deny',
     reason,
-    policy: kind === 'identity' ? null : label(kind, implicit && 'identifier' in implicit ? implicit.identifier : undefined),
+    policy: kind === 'identity' ? null : naming.policy(kind, implicitId),
     statement: null,
   };
 }

@@ -1,3 +1,4 @@
+import { globMatch } from '../../../shared/policy/glob';
 import { DEFAULT_OIDC_AUDIENCE, ENHANCED_SUBJECT_FLAG, parseHarnessIssuer, parseHarnessSubject } from '../../../shared/oidc/harness';
 import { partitionOfArn, partitionOfRegion, type PartitionId } from '../../../shared/regions';
 
@@ -49,19 +50,16 @@ export function partitionOfIssuer(issuer: string): PartitionId | null {
   return region ? partitionOfRegion(region) : null;
 }
 
-/** IAM glob semantics of StringLike: `*` any run, `?` one character. */
-export function globMatches(pattern: string, value: string): boolean {
-  const source = pattern
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${source}$`).test(value);
+type ConditionValue = WebIdentityStatement['subjects'][number];
+
+/** Whether a condition on a token claim lets `claim` through: the *Like operators compare as IAM globs, case-sensitively. */
+export function conditionAdmits(entries: readonly ConditionValue[], claim: string): boolean {
+  return entries.some(({ operator, value }) => (/Like/.test(operator) ? globMatch(value, claim, { ignoreCase: false }) : value === claim));
 }
 
 /** Whether a `:sub` condition admits `system:serviceaccount:<namespace>:<account>`. */
-export function subjectAdmits(subjects: WebIdentityStatement['subjects'], namespace: string, account: string): boolean {
-  const subject = `system:serviceaccount:${namespace}:${account}`;
-  return subjects.some(({ operator, value }) => (/Like/.test(operator) ? globMatches(value, subject) : value === subject));
+export function subjectAdmits(subjects: readonly ConditionValue[], namespace: string, account: string): boolean {
+  return conditionAdmits(subjects, `system:serviceaccount:${namespace}:${account}`);
 }
 
 function conditionEntries(condition: unknown, suffix: ':sub' | ':aud', path: string) {
