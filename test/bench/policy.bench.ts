@@ -100,22 +100,26 @@ async function benchHostileGlob(): Promise<BenchResult> {
       ],
     });
   const hostile = '*?'.repeat(20) + 'x';
-  const time = (sub: string) =>
+  // A realistic :sub that does not admit the delegate either; a run of one letter would look like a secret to the Doctor.
+  const plain = `system:serviceaccount:${'other-namespace:delegate'.padEnd(hostile.length, 'x')}`.slice(0, hostile.length);
+  const time = (sub: string, runs: number) =>
     medianMs(
       () =>
         diagnose([
           { name: 'trust.json', text: trust(sub) },
           { name: 'delegate.yaml', text: delegate },
         ]),
-      9,
+      runs,
     );
-  await time(hostile); // warm-up: module loading
-  const plain = await time('y'.repeat(hostile.length));
-  const star = await time(hostile);
+  // Warm-up of both (module loading, the first parse of the manifest), then the medians.
+  await time(hostile, 3);
+  await time(plain, 3);
+  const flat = await time(plain, 15);
+  const star = await time(hostile, 15);
   return {
     name: 'Doctor on a *?-run :sub vs a plain one of the same size',
-    ratio: star / plain,
-    detail: `median ${star.toFixed(1)} ms vs ${plain.toFixed(1)} ms for a ${trust(hostile).length}-byte trust policy and the delegate manifest (a backtracking matcher: hours)`,
+    ratio: star / flat,
+    detail: `median ${star.toFixed(1)} ms vs ${flat.toFixed(1)} ms for a ${trust(hostile).length}-byte trust policy and the delegate manifest (a backtracking matcher: hours)`,
   };
 }
 
