@@ -184,7 +184,7 @@ function doctorSection(section: DoctorSection): string[] {
       ? 'No known AWS credential failure or configuration problem in these inputs.'
       : `${plural(findings.length, 'finding')} from ${plural(inputs.length, 'input')}; most likely first.`;
   return [
-    '## 🩺 Doctor diagnosis',
+    '## Doctor diagnosis',
     `**${md(headline)}**`,
     table(
       ['Input', 'Kind', 'What was read', 'Characters'],

@@ -40,7 +40,22 @@ export function parseReport(text: string): ReportParse {
   }
   const parsed = reportSchema.safeParse(value);
   if (!parsed.success) return refused(`The report does not match its schema: ${describeIssues(parsed.error.issues)}.`, EXPORT_AGAIN);
+  const repeated = repeatedPart(parsed.data);
+  if (repeated) return refused(`The report does not match its schema: ${repeated}.`, EXPORT_AGAIN);
   return { ok: true, report: parsed.data };
+}
+
+/** A run lists each region once and each check once per region, as history stores them; the first repeat found, by its path. */
+function repeatedPart(report: Report): string | null {
+  for (const [s, section] of report.sections.entries()) {
+    if (section.type !== 'run') continue;
+    const regions = section.run.result.regions;
+    const path = `sections.${s}.run.result.regions`;
+    if (new Set(regions.map((r) => r.region)).size !== regions.length) return `${path}: a region is listed twice`;
+    const twice = regions.findIndex((r) => new Set(r.checks.map((c) => c.name)).size !== r.checks.length);
+    if (twice >= 0) return `${path}.${twice}.checks: a check is listed twice`;
+  }
+  return null;
 }
 
 /** A cheap first look (no parse) for a pasted text that is probably a report, to offer importing it. */

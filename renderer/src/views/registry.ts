@@ -5,8 +5,8 @@ import ConnectorsView from './connectors/ConnectorsView.svelte';
 import DelegateView from './delegate/DelegateView.svelte';
 import DoctorView from './doctor/DoctorView.svelte';
 import HistoryView from './history/HistoryView.svelte';
-import PlaceholderView from './PlaceholderView.svelte';
 import PolicyView from './policy/PolicyView.svelte';
+import ReportsView from './reports/ReportsView.svelte';
 import TestView from './test/TestView.svelte';
 
 export interface ViewEntry {
@@ -21,13 +21,8 @@ export interface ViewEntry {
   readonly footer?: boolean;
 }
 
-function placeholder(title: string, subtitle: string, icon: IconName, what: string[]) {
-  return { component: PlaceholderView as unknown as Component<Record<string, unknown>>, props: { title, subtitle, icon, what } };
-}
-
 /**
- * Every view of the app, in navigation order. A capability replaces its placeholder with its own
- * component; the rail, the shortcuts and the routing all follow this list.
+ * Every view of the app, in navigation order; the rail, the shortcuts and the routing all follow this list.
  */
 export const views = [
   {
@@ -53,10 +48,7 @@ export const views = [
     label: 'Reports',
     icon: 'file',
     key: '7',
-    ...placeholder('Reports', 'Share results with secrets removed.', 'file', [
-      'Export a test, sweep, doctor result or policy check as HTML, PDF, Markdown or JSON.',
-      'Import a customer’s JSON report to open their run offline.',
-    ]),
+    component: ReportsView as unknown as Component<Record<string, unknown>>,
   },
   {
     id: 'about',

@@ -118,7 +118,7 @@ function doctorFinding(finding: DoctorFinding, rank: number, inputName: (i: numb
   );
   const decide = finding.decidingFacts.map((fact) => `<li>${text(fact)}</li>`);
   const alternatives = finding.alternatives.map((a) => `<span class="mono">${text(a.class)}</span> ${Math.round(a.confidence * 100)}%`);
-  return `<li class="finding">
+  return `<li class="finding ${finding.severity}">
 <div class="finding-head"><span class="rank">${rank}</span><h3>${text(finding.title)}</h3>${badge(severity.tone, severity.word)}<span class="confidence">${Math.round(finding.confidence * 100)}% sure</span></div>
 <p class="class mono">${text(finding.class)}</p>
 <p class="explanation">${text(finding.explanation)}</p>

@@ -100,8 +100,10 @@ ${TONES.map((t) => `.awb-report .badge.${t}{color:var(--${t});background:var(--$
 .awb-report .cell{font-weight:650;font-size:12px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .awb-report .cell .icon{vertical-align:-1px;margin-right:4px}
 .awb-report .cell .detail{font-weight:400;color:var(--muted);margin-left:6px;font-size:11px}
+.awb-report .cell.fail{white-space:normal}.awb-report .cell.fail .detail{display:block;margin-left:16px}
 .awb-report .failures,.awb-report .findings{list-style:none;padding:0}
-.awb-report .failure,.awb-report .finding{border:1px solid var(--border);border-left:3px solid var(--fail);border-radius:6px;padding:10px 14px;margin:0 0 10px;background:var(--bg)}
+.awb-report .failure,.awb-report .finding{border:1px solid var(--border);border-left:3px solid var(--fail);border-radius:6px;padding:10px 14px;margin:0 1px 10px 0;background:var(--bg)}
+.awb-report .finding.warning{border-left-color:var(--warn)}.awb-report .finding.info{border-left-color:var(--info)}
 .awb-report .failure-title{display:flex;flex-wrap:wrap;gap:8px;align-items:center}
 .awb-report .class,.awb-report .code{color:var(--muted)}
 .awb-report .where{margin:4px 0}
@@ -128,8 +130,8 @@ ${TONES.map((t) => `.awb-report .badge.${t}{color:var(--${t});background:var(--$
 @media print{
 body{background:#fff}
 .awb-report,.awb-report[data-scheme]{${vars(LIGHT)}padding:0;max-width:none;font-size:11px;-webkit-print-color-adjust:exact;print-color-adjust:exact}
-.awb-report .section{break-before:auto}
-.awb-report .section.run,.awb-report .section.doctor,.awb-report .section.policy,.awb-report .section.delegate{break-inside:auto}
+/* Each section starts a page of its own, so a report of several reads as chapters. */
+.awb-report .section+.section{break-before:page;border-top:0;padding-top:0}
 .awb-report h2,.awb-report h3,.awb-report h4,.awb-report .section-head{break-after:avoid}
 .awb-report tr,.awb-report .failure,.awb-report .finding li,.awb-report .facts,.awb-report figure{break-inside:avoid}
 .awb-report thead{display:table-header-group}

@@ -31,14 +31,19 @@ export const MARK_WORDS: Readonly<Record<MarkKind, string>> = {
 
 const MAX_OPEN = 64;
 const ELLIPSIS = 0x2026;
+const BACKSLASH = 92;
 
-/** The kind of the bracketed span `[start, end)` (brackets included), or null when it is not a placeholder. */
+/**
+ * The kind of the bracketed span `[start, end)` (brackets included), or null when it is not a
+ * placeholder. Markdown writes placeholders with escaped brackets (`\[account-1\]`); its closing
+ * backslash is left out of what is read.
+ */
 function placeholderKind(text: string, start: number, end: number): MarkKind | null {
   if (text.startsWith('redacted', start + 1)) return 'secret';
   if (text.startsWith('JWT', start + 1) && (end === start + 5 || text.charCodeAt(start + 4) === 32)) return 'token';
   // `[account-12]` and its kind: short, so only short spans are read further.
   if (end - start > 24) return null;
-  const inner = text.slice(start + 1, end - 1);
+  const inner = text.slice(start + 1, text.charCodeAt(end - 2) === BACKSLASH ? end - 2 : end - 1);
   const dash = inner.indexOf('-');
   const kind = inner.slice(0, dash) as PlaceholderKind;
   if (dash <= 0 || !PLACEHOLDER_KINDS.includes(kind) || dash === inner.length - 1) return null;
@@ -75,7 +80,8 @@ function findMarks(text: string): Mark[] {
     } else if (c === 93 && open.length > 0) {
       const start = open.pop()!;
       const kind = placeholderKind(text, start, i + 1);
-      if (kind) marks.push({ start, end: i + 1, kind });
+      const escaped = start > 0 && text.charCodeAt(start - 1) === BACKSLASH;
+      if (kind) marks.push({ start: escaped ? start - 1 : start, end: i + 1, kind });
     } else if (c === ELLIPSIS) {
       const start = shortenedKeyAt(text, i);
       if (start >= 0) marks.push({ start, end: i + 5, kind: 'key' });

@@ -122,6 +122,10 @@ describe('report redaction: every input', () => {
       }),
       { numRuns: 400 },
     );
+    expect(markRedactions('md \\[account-2\\] \\[redacted\\]').filter((p) => p.mark)).toEqual([
+      { text: '\\[account-2\\]', mark: 'account' },
+      { text: '\\[redacted\\]', mark: 'secret' },
+    ]);
     expect(markRedactions('a [account-1] b AKIA…MPLE [JWT sub=[role-1]] [not-1] [redacted secret]').filter((p) => p.mark)).toEqual([
       { text: '[account-1]', mark: 'account' },
       { text: 'AKIA…MPLE', mark: 'key' },

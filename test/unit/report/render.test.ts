@@ -19,7 +19,7 @@ const report = (): Report =>
 
 /** The elements and attributes the HTML renderer writes; anything else in its output came from the report. */
 const ELEMENTS = new Set(
-  'html head meta title style body main header p h1 h2 h3 h4 dl div dt dd ul ol li nav a section span svg path table thead tbody tr th td pre code strong figure figcaption footer mark'.split(
+  'html head meta title style body main article header p h1 h2 h3 h4 dl div dt dd ul ol li nav a section span svg path table thead tbody tr th td pre code strong figure figcaption footer mark'.split(
     ' ',
   ),
 );

@@ -55,6 +55,15 @@ describe('the report model', () => {
     );
     expect(refused(JSON.stringify({ ...report, sections: [] }))).toMatch(/sections/);
     expect(refused(JSON.stringify({ ...report, extra: '<script>alert(1)</script>' }))).toMatch(/a field that is not accepted/);
+    const run = report.sections[0]!;
+    if (run.type !== 'run') throw new Error('not a run');
+    const twice = {
+      ...run,
+      run: { ...run.run, result: { ...run.run.result, regions: [run.run.result.regions[0]!, run.run.result.regions[0]!] } },
+    };
+    expect(refused(JSON.stringify({ ...report, sections: [twice] }))).toMatch(
+      /sections\.0\.run\.result\.regions: a region is listed twice/,
+    );
     const wrong = JSON.stringify({
       ...report,
       sections: [{ type: 'run', run: { ...runDetail(), result: { secret: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' } } }],
