@@ -7,6 +7,7 @@ import { benchHistoryList } from './history.bench';
 import { benchHistoryRender } from './history-render.bench';
 import { benchHostileInputs } from './hostile.bench';
 import { benchPolicy } from './policy.bench';
+import { benchReports } from './report.bench';
 import { benchCliStartup } from './startup.bench';
 import { benchSweep } from './sweep.bench';
 
@@ -21,6 +22,7 @@ const benches: Array<() => Promise<BenchResult | BenchResult[]>> = [
   benchHostileInputs,
   benchDelegateDiff,
   benchPolicy,
+  benchReports,
   benchSweep,
   benchCliStartup,
 ];

@@ -4,6 +4,8 @@ import { redactAlways } from './secrets';
 
 /** Objects deeper than this are cut: a report's own data is a dozen levels deep, the bounds check allows 32. */
 const MAX_DEPTH = 40;
+const MAX_REMEMBERED = 256;
+const MAX_REMEMBERED_TEXTS = 50_000;
 
 /**
  * Redacts every string of a report (values and keys) with one set of options and one numbering of
@@ -13,12 +15,25 @@ const MAX_DEPTH = 40;
 export class Redactor {
   readonly #counts = new Map<RedactionRule, number>();
   readonly #placeholders = new Placeholders();
+  /** Short texts repeat across a report (statuses, regions, classes): each is redacted once, counted every time. */
+  readonly #seen = new Map<string, { text: string; counts: ReadonlyArray<readonly [RedactionRule, number]> }>();
 
   constructor(private readonly options: RedactionOptions) {}
 
   text(value: string): string {
+    // Shorter than an account ID, with none of the characters every other rule needs: nothing to find.
+    if (value.length < 12 && !/[:=@.]/.test(value)) return value;
+    const known = value.length <= MAX_REMEMBERED ? this.#seen.get(value) : undefined;
+    const done = known ?? this.#redact(value);
+    for (const [rule, n] of done.counts) this.#counts.set(rule, (this.#counts.get(rule) ?? 0) + n);
+    if (!known && value.length <= MAX_REMEMBERED && this.#seen.size < MAX_REMEMBERED_TEXTS) this.#seen.set(value, done);
+    return done.text;
+  }
+
+  #redact(value: string): { text: string; counts: Array<readonly [RedactionRule, number]> } {
+    const counts: Array<readonly [RedactionRule, number]> = [];
     const count = (rule: RedactionRule, n: number) => {
-      if (n > 0) this.#counts.set(rule, (this.#counts.get(rule) ?? 0) + n);
+      if (n > 0) counts.push([rule, n]);
     };
     let text = redactAlways(value, count);
     for (const [toggle, finder] of MASK_RULES) {
@@ -27,7 +42,7 @@ export class Redactor {
       count(toggle, out.count);
       text = out.text;
     }
-    return text;
+    return { text, counts };
   }
 
   /** A copy of `value` with every string redacted. */
