@@ -123,7 +123,7 @@ ${TONES.map((t) => `.awb-report .badge.${t}{color:var(--${t});background:var(--$
 .awb-report .kv th{width:42%;font-weight:400;color:var(--muted)}
 .awb-report .artifact{margin:8px 0 14px}
 .awb-report .lint li,.awb-report .problems li{margin:0 0 8px}
-.awb-report mark.redacted{background:var(--mark);color:var(--mark-text);border-radius:3px;padding:0 2px;outline:1px dashed var(--mark-text);outline-offset:-1px}
+.awb-report mark.redacted{background:var(--mark);color:var(--mark-text);border-radius:3px;padding:0 2px;outline:1px dashed var(--mark-text);outline-offset:-1px;white-space:nowrap}
 .awb-report .report-footer{margin-top:28px;padding-top:10px;border-top:1px solid var(--border);font-size:11px;color:var(--muted)}
 @media (max-width:720px){.awb-report{padding:20px 16px}.awb-report .kv-pair{grid-template-columns:1fr}.awb-report .toc ol{columns:1}}
 @page{size:A4;margin:14mm 12mm 16mm}
