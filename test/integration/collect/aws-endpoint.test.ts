@@ -36,11 +36,16 @@ async function aws(keys: PrincipalSpec, ...args: string[]): Promise<{ ok: true; 
     AWS_SECRET_ACCESS_KEY: keys.secretAccessKey,
   };
   try {
-    const { stdout } = await run(TOOLS.aws, [...args, '--region', 'us-east-1', '--output', 'json'], { env });
+    // --endpoint-url as well as AWS_ENDPOINT_URL: CLIs before 2.13 (Debian 12 has 2.9) read only the flag.
+    const { stdout } = await run(TOOLS.aws, ['--endpoint-url', endpoint.url, ...args, '--region', 'us-east-1', '--output', 'json'], {
+      env,
+    });
     return { ok: true, value: JSON.parse(stdout) };
   } catch (error) {
     const stderr = String((error as { stderr?: string }).stderr ?? '');
-    return { ok: false, error: /An error occurred .*/.exec(stderr)?.[0] ?? stderr };
+    // AWS CLI v2 adds how many retries it made; v1 does not. The error itself is what is compared.
+    const message = /An error occurred .*/.exec(stderr)?.[0] ?? stderr;
+    return { ok: false, error: message.replace(/ \(reached max retries: \d+\)/, '') };
   }
 }
 

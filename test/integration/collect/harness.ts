@@ -70,14 +70,49 @@ function executable(path: string, body: string): void {
   chmodSync(path, 0o755);
 }
 
+/**
+ * AWS CLIs before 2.13 (Debian 12 ships 2.9) and 1.29 ignore AWS_ENDPOINT_URL. For them the test's
+ * `aws` passes the loopback endpoint as --endpoint-url and, where the pod's web identity is in play,
+ * makes the AssumeRoleWithWebIdentity call the CLI itself would make, at that endpoint, first.
+ */
+function ignoresEndpointVariable(): boolean {
+  const version = /aws-cli\/(\d+)\.(\d+)/.exec(spawnSync(TOOLS.aws, ['--version'], { encoding: 'utf8' }).stdout ?? '');
+  const [major, minor] = [Number(version?.[1] ?? 0), Number(version?.[2] ?? 0)];
+  return major === 2 ? minor < 13 : major === 1 ? minor < 29 : false;
+}
+
+const OLD_CLI = TOOLS.aws !== '' && ignoresEndpointVariable();
+
+function awsRunner(): string {
+  if (!OLD_CLI) return `exec '${TOOLS.aws}' "$@"\n`;
+  return [
+    'if [ -n "$AWS_ENDPOINT_URL" ]; then',
+    '  if [ -n "$AWS_ROLE_ARN" ] && [ -n "$AWS_WEB_IDENTITY_TOKEN_FILE" ] && [ -z "$AWS_ACCESS_KEY_ID" ]; then',
+    `    creds=$('${TOOLS.aws}' --endpoint-url "$AWS_ENDPOINT_URL" --no-sign-request sts assume-role-with-web-identity --role-arn "$AWS_ROLE_ARN" --role-session-name awb-collect-test --web-identity-token "$(cat "$AWS_WEB_IDENTITY_TOKEN_FILE")" --query 'Credentials.[AccessKeyId,SecretAccessKey,SessionToken]' --output text) || exit $?`,
+    '    AWS_ACCESS_KEY_ID=$(printf %s "$creds" | cut -f1); AWS_SECRET_ACCESS_KEY=$(printf %s "$creds" | cut -f2); AWS_SESSION_TOKEN=$(printf %s "$creds" | cut -f3)',
+    '    export AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN; unset AWS_ROLE_ARN AWS_WEB_IDENTITY_TOKEN_FILE',
+    '  fi',
+    `  exec '${TOOLS.aws}' --endpoint-url "$AWS_ENDPOINT_URL" "$@"`,
+    'fi',
+    `exec '${TOOLS.aws}' "$@"`,
+    '',
+  ].join('\n');
+}
+
 /** Records argv (unit-separated, one record per line of \036) and runs the real tool. */
 function recordingWrappers(dir: string, log: string): void {
   for (const tool of ['kubectl', 'aws'] as const) {
+    const run = tool === 'aws' ? awsRunner() : `exec '${TOOLS[tool]}' "$@"\n`;
     executable(
       join(dir, tool),
-      `#!/bin/sh\n{ printf '%s' ${tool}; for a in "$@"; do printf '\\037%s' "$a"; done; printf '\\036'; } >> '${log}'\nexec '${TOOLS[tool]}' "$@"\n`,
+      `#!/bin/sh\n{ printf '%s' ${tool}; for a in "$@"; do printf '\\037%s' "$a"; done; printf '\\036'; } >> '${log}'\n${run}`,
     );
   }
+}
+
+/** Inside the pod the AWS CLI is the machine's own, behind the same compatibility shim. */
+function podAws(dir: string): void {
+  executable(join(dir, 'aws'), `#!/bin/sh\n${awsRunner()}`);
 }
 
 /** The pod's own getent and timeout: its network reaches only `reachable`. */
@@ -156,6 +191,7 @@ export async function runCollect(scenario: Scenario = {}): Promise<CollectRun> {
   writeFileSync(log, '');
   recordingWrappers(bin, log);
   podNetwork(podBin, scenario.reachable ?? ALL_HOSTS);
+  podAws(podBin);
   const tokenFile = join(dir.path, 'token');
   writeFileSync(tokenFile, token);
   const clusterOptions: DelegateClusterOptions = {
