@@ -75,6 +75,21 @@ test.describe('Reports', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
+  test('a sweep exported from its run page: the dialog previews it, account masking on', async ({ app }) => {
+    const { page } = app;
+    const runId = recordSweep(app);
+    await app.open(`history/run/${runId}`);
+    await page.getByRole('button', { name: 'Export report' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export report' });
+    await expect(dialog).toBeVisible();
+    const preview = () => dialog.getByTestId('report-preview-html').evaluate((host) => host.shadowRoot?.textContent ?? '');
+    await expect.poll(preview).toContain('34 passed, 2 failed of 36 regions');
+    await dialog.getByRole('checkbox', { name: 'Account IDs' }).check();
+    await expect.poll(preview).toContain('[account-1]');
+    expect(await preview()).not.toMatch(/\d{12}/);
+    await shootBothThemes(page, 'reports-export-from-run-page', 900);
+  });
+
   test('the report imported into a fresh profile: the run opens from History', async ({ app }) => {
     const { page } = app;
     await app.open('reports');
