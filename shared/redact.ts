@@ -110,30 +110,37 @@ interface Rule {
 
 const MIN_JWT_SEGMENT = 8;
 
-/** The end of a token whose header segment is `[start, end)`: two more segments follow, dot-separated; else -1. */
-function jwtEnd(r: Reader, start: number, end: number): number {
-  let segmentStart = start;
-  let segmentEnd = end;
-  for (let dots = 0; dots < 2; dots += 1) {
-    if (segmentEnd - segmentStart < MIN_JWT_SEGMENT || r.at(segmentEnd) !== DOT) return -1;
-    segmentStart = segmentEnd + 1;
-    segmentEnd = r.runEnd(segmentStart, isUrlSafe);
-  }
-  // The token ends at a word boundary, so trailing dashes are not part of it.
-  const last = r.runStart(segmentEnd, isDash, segmentStart);
-  return last - segmentStart >= MIN_JWT_SEGMENT ? last : -1;
+/** A JSON Web Token's place in a text, with its payload (claims) segment. */
+export interface JwtSpan extends Span {
+  readonly payload: Span;
 }
 
-/** JSON Web Tokens (web identity tokens, OIDC tokens): `eyJ` at a word start, three segments of 8 or more. */
-function nextJwt(r: Reader, from: number): Span | null {
+/** The rest of a token whose header segment is `[start, end)`: two more segments, dot-separated; else null. */
+function jwtRest(r: Reader, start: number, end: number): { payload: Span; end: number } | null {
+  let segmentStart = start;
+  let segmentEnd = end;
+  let payload: Span | null = null;
+  for (let dots = 0; dots < 2; dots += 1) {
+    if (segmentEnd - segmentStart < MIN_JWT_SEGMENT || r.at(segmentEnd) !== DOT) return null;
+    segmentStart = segmentEnd + 1;
+    segmentEnd = r.runEnd(segmentStart, isUrlSafe);
+    payload ??= { start: segmentStart, end: segmentEnd };
+  }
+  // The token ends at a word boundary, so trailing dashes are not part of it. The signature may be
+  // empty: an unsigned (`alg: none`) token still carries its claims.
+  return payload && { payload, end: r.runStart(segmentEnd, isDash, segmentStart) };
+}
+
+/** JSON Web Tokens (web identity tokens, OIDC tokens): `eyJ` at a word start, header and payload of 8 or more. */
+function nextJwt(r: Reader, from: number): JwtSpan | null {
   for (let at = r.find('eyJ', from, false); at >= 0;) {
     if (isWord(r.at(at - 1))) {
       at = r.find('eyJ', at + 1, false);
       continue;
     }
     const header = r.runEnd(at + 3, isUrlSafe);
-    const end = jwtEnd(r, at + 3, header);
-    if (end >= 0) return { start: at, end };
+    const rest = jwtRest(r, at + 3, header);
+    if (rest) return { start: at, end: rest.end, payload: rest.payload };
     // Every later `eyJ` in this header shares its segments, only shorter: it fails too.
     at = r.find('eyJ', header, false);
   }
@@ -254,6 +261,11 @@ function applyRule(text: string, rule: Rule): { text: string; steps: number } {
     copied = span.end;
   }
   return { text: out + text.slice(copied), steps: r.steps };
+}
+
+/** The next JSON Web Token at or after `from`, found as `redactSecrets` finds it: reports summarise its claims. */
+export function findJwt(text: string, from: number): JwtSpan | null {
+  return nextJwt(new Reader(text), from);
 }
 
 /** `redactSecrets` with the number of characters its scans read: tests and the bench hold it to a constant per character. */

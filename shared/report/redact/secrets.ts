@@ -1,13 +1,12 @@
-import { redactSecrets, shortenAccessKeyId } from '../../redact';
+import { findJwt, redactSecrets, shortenAccessKeyId } from '../../redact';
 import type { RedactionRule } from '../schema';
-import { code, isAlnum, isDigit, isUpper, isUrlSafe, outside, replaceAll, runEnd, WordScan, type Finder } from './text';
+import { code, isAlnum, isDigit, isUpper, outside, replaceAll, runEnd, WordScan, type Finder } from './text';
 
 /**
  * The rules every report applies, whatever the user chose: web identity tokens reduced to the claims
  * that tell them apart, passwords in URLs, the secrets `redactSecrets` knows, access key IDs shortened.
  */
 
-const DOT = code('.');
 const AT = code('@');
 const COLON = code(':');
 
@@ -15,7 +14,6 @@ const COLON = code(':');
 const KEPT_CLAIMS = ['iss', 'aud', 'sub', 'exp'] as const;
 const MAX_PAYLOAD_CHARS = 16 * 1024;
 const MAX_CLAIM_CHARS = 160;
-const MIN_SEGMENT = 8;
 
 function decodeClaims(segment: string): Record<string, unknown> | null {
   if (segment.length > MAX_PAYLOAD_CHARS) return null;
@@ -52,22 +50,11 @@ export function tokenSummary(payload: string): string {
   return kept.length > 0 ? `[JWT ${kept.join(' ')}]` : '[JWT]';
 }
 
-/** A JWT: `eyJ` at a word start, a header and a payload of 8 or more base64url characters, then a signature. */
+/** Each token `redactSecrets` would remove, replaced by the claims that tell it apart. */
 function jwts(): Finder {
   return (text, from) => {
-    for (let at = text.indexOf('eyJ', from); at >= 0;) {
-      const headerEnd = runEnd(text, at, isUrlSafe);
-      if (outside(text, at - 1, isUrlSafe) && headerEnd - at >= MIN_SEGMENT && text.charCodeAt(headerEnd) === DOT) {
-        const payloadEnd = runEnd(text, headerEnd + 1, isUrlSafe);
-        if (payloadEnd - headerEnd - 1 >= MIN_SEGMENT && text.charCodeAt(payloadEnd) === DOT) {
-          const end = runEnd(text, payloadEnd + 1, isUrlSafe);
-          return { start: at, end, with: tokenSummary(text.slice(headerEnd + 1, payloadEnd)) };
-        }
-      }
-      // A later `eyJ` inside this run is not at a word start; the payload's own `eyJ` is after it.
-      at = text.indexOf('eyJ', Math.max(at + 1, headerEnd));
-    }
-    return null;
+    const token = findJwt(text, from);
+    return token && { start: token.start, end: token.end, with: tokenSummary(text.slice(token.payload.start, token.payload.end)) };
   };
 }
 

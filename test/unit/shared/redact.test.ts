@@ -16,6 +16,7 @@ describe('redactSecrets', () => {
       'Authorization: AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261128/us-east-1/sts/aws4_request, Signature=abc',
     ],
     ['a JWT', 'token eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzeXN0ZW0ifQ.c2lnbmF0dXJlc2lnbmF0dXJl'],
+    ['an unsigned (alg: none) JWT', 'token eyJhbGciOiJub25lIn0.eyJzdWIiOiJzeXN0ZW0ifQ. used'],
   ])('removes %s', (_name, text) => {
     const out = redactSecrets(text);
     expect(out).toContain('[redacted');
