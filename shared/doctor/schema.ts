@@ -20,6 +20,12 @@ export const INPUT_KINDS = [
   'trust_policy',
   'awb_report',
   'collect_bundle',
+  'cloudtrail',
+  'kubectl_pod',
+  'aws_configure',
+  'caller_identity',
+  'aws_cli_debug',
+  'harness_log',
   'unknown',
 ] as const;
 export const inputKindSchema = z.enum(INPUT_KINDS);
@@ -37,14 +43,27 @@ export const INPUT_KIND_LABELS: Readonly<Record<InputKind, string>> = {
   trust_policy: 'IAM trust policy JSON',
   awb_report: 'awb JSON report',
   collect_bundle: 'awb collect bundle',
+  cloudtrail: 'CloudTrail event records',
+  kubectl_pod: 'Kubernetes pod (kubectl describe pod, or get pod -o yaml/json)',
+  aws_configure: 'aws configure list output',
+  caller_identity: 'aws sts get-caller-identity output',
+  aws_cli_debug: 'AWS CLI --debug log',
+  harness_log: 'Harness pipeline step log or error banner',
   unknown: 'Unrecognised text: no letters or words to read.',
 };
 
 /**
  * Classes a finding can carry: every AWS credential-failure class, plus the doctor's own classes for
- * configuration problems found by cross-checking inputs and for plain information about an input.
+ * configuration problems found by cross-checking inputs and for plain information about an input
+ * (an access key's account; what a CloudTrail event, a pod or a CLI log says when no failure was classified).
  */
-export const DOCTOR_OWN_CLASSES = ['connector_misconfigured', 'irsa_misconfigured', 'access_key_info', 'input_unreadable'] as const;
+export const DOCTOR_OWN_CLASSES = [
+  'connector_misconfigured',
+  'irsa_misconfigured',
+  'access_key_info',
+  'input_facts',
+  'input_unreadable',
+] as const;
 export const findingClassSchema = z.enum([...AWS_ERROR_CLASSES, ...DOCTOR_OWN_CLASSES]);
 export type FindingClass = z.infer<typeof findingClassSchema>;
 

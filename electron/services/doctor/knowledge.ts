@@ -1,4 +1,5 @@
 import type { FindingClass } from '../../../shared/doctor/schema';
+import type { AwsErrorClass } from '../../../shared/errors';
 
 /**
  * What the doctor says about each class: a title, numbered fix steps that name the Harness connector
@@ -298,9 +299,52 @@ export const CLASS_INFO: Readonly<Record<FindingClass, ClassInfo>> = {
     fix: [],
     decider: '',
   },
+  input_facts: {
+    title: 'What the input shows',
+    fix: [],
+    decider: '',
+  },
   input_unreadable: {
     title: 'An input could not be read',
     fix: ['Paste the text of the error, log or YAML instead of a binary file.'],
     decider: '',
   },
+};
+
+/**
+ * The classes each class is most often mistaken for, likeliest first: causes that share its AWS
+ * wording or its symptom (a denied call, a chain that ended at instance metadata, a name that does
+ * not resolve). A finding always lists them as alternatives, so a support engineer sees the next
+ * checks even when the text carried no clue for them.
+ */
+export const CONFUSABLE: Readonly<Record<AwsErrorClass, readonly AwsErrorClass[]>> = {
+  invalid_access_key_id: ['missing_session_token', 'partition_mismatch', 'secret_key_mismatch'],
+  secret_key_mismatch: ['invalid_access_key_id', 'clock_skew'],
+  missing_session_token: ['invalid_access_key_id', 'expired_credentials'],
+  expired_credentials: ['sso_session_expired', 'clock_skew', 'missing_session_token'],
+  sso_session_expired: ['expired_credentials', 'no_credentials_found', 'profile_not_found'],
+  temp_credentials_restricted: ['invalid_access_key_id', 'missing_session_token', 'expired_credentials'],
+  clock_skew: ['expired_credentials', 'invalid_access_key_id'],
+  permission_denied: ['explicit_deny', 'assume_role_denied', 'permissions_boundary_deny'],
+  explicit_deny: ['permission_denied', 'permissions_boundary_deny'],
+  permissions_boundary_deny: ['explicit_deny', 'permission_denied'],
+  assume_role_denied: ['permission_denied', 'web_identity_trust_denied', 'explicit_deny'],
+  role_session_duration_exceeded: ['assume_role_denied', 'expired_credentials'],
+  oidc_provider_missing: ['partition_mismatch', 'web_identity_token_rejected', 'web_identity_trust_denied'],
+  web_identity_trust_denied: ['assume_role_denied', 'web_identity_token_rejected', 'oidc_provider_missing'],
+  web_identity_token_rejected: ['web_identity_trust_denied', 'oidc_provider_missing', 'expired_credentials'],
+  oidc_idp_unreachable: ['web_identity_token_rejected', 'network_unreachable'],
+  web_identity_token_file_error: ['no_credentials_found', 'web_identity_trust_denied'],
+  no_credentials_found: ['imds_unreachable', 'profile_not_found', 'imds_no_instance_role'],
+  profile_not_found: ['no_credentials_found', 'sso_session_expired'],
+  imds_no_instance_role: ['imds_unreachable', 'no_credentials_found'],
+  imds_unreachable: ['no_credentials_found', 'imds_no_instance_role', 'network_unreachable'],
+  region_not_enabled: ['sts_token_not_valid_in_region', 'explicit_deny', 'endpoint_resolution_error'],
+  sts_token_not_valid_in_region: ['region_not_enabled', 'invalid_access_key_id', 'partition_mismatch'],
+  sts_region_disabled: ['region_not_enabled', 'sts_token_not_valid_in_region'],
+  partition_mismatch: ['invalid_access_key_id', 'endpoint_resolution_error', 'oidc_provider_missing'],
+  endpoint_resolution_error: ['network_unreachable', 'region_not_enabled', 'partition_mismatch'],
+  network_unreachable: ['endpoint_resolution_error', 'tls_certificate_error', 'imds_unreachable'],
+  tls_certificate_error: ['network_unreachable', 'endpoint_resolution_error'],
+  throttling: ['network_unreachable', 'assume_role_denied'],
 };
