@@ -1,5 +1,6 @@
 import { AWS_ERROR_CLASSES, type AwsErrorClass } from '../../../shared/errors';
 import { applyCues, applyEndpointClues, applyPlace, CONTEXT_RULES, placeOf, tokenHints } from './context';
+import { CONFUSABLE } from './knowledge';
 import { RULES, type Family, type Rule } from './rules';
 import type { Located } from './scan';
 import { findAll, findFirst } from './scan';
@@ -182,5 +183,28 @@ export function classifyText(text: string, own: Signals, all: readonly Signals[]
     );
   }
 
-  return [...byClass.values()].sort((a, b) => b.score - a.score);
+  return withConfusable([...byClass.values()].sort((a, b) => b.score - a.score));
+}
+
+/** Share of the first class's score a look-alike gets when the text gave it no clue of its own. */
+const CONFUSABLE_SHARE = 0.04;
+
+/**
+ * The first class's usual look-alikes join the ranking after the classes the text pointed at, with a
+ * token score: the ranking then always offers the next checks, and the first class keeps its place.
+ */
+function withConfusable(ranked: Candidate[]): Candidate[] {
+  const [top] = ranked;
+  if (!top) return ranked;
+  const floor = Math.min(...ranked.map((c) => c.score));
+  const missing = CONFUSABLE[top.class].filter((cls) => !ranked.some((c) => c.class === cls));
+  return [
+    ...ranked,
+    ...missing.map((cls, i) => ({
+      class: cls,
+      score: Math.min(floor, top.score * CONFUSABLE_SHARE) / (i + 1),
+      evidence: [],
+      reasons: [`Often mistaken for ${top.class}: the same wording or symptom.`],
+    })),
+  ];
 }

@@ -215,7 +215,7 @@ export function placeOf(text: string): Place {
   return {
     offAws: findFirst(
       text,
-      /\/Users\/[\w.-]{1,40}\/|[A-Z]:\\\\?Users\\\\?|\b(?:my )?laptop\b|\bworkstation\b|\bdesktop\b|\bGitHub[- ]hosted\b|\bubuntu-latest\b|\bwindows-latest\b|\bmacos-latest\b|\bWindows (?:10|11|PC|computer|machine)\b|\bwindows computer\b|\bmacOS\b|\bdeveloper (?:PC|machine)\b|\blocal(?:ly| machine)\b|\bon GCP\b|\bGoogle Cloud\b|\bAzure\b|\bon[- ]prem(?:ise)?s?\b/i,
+      /\/Users\/[\w.-]{1,40}\/|[A-Z]:\\\\?Users\\\\?|\b(?:my )?laptop\b|\bworkstation\b|\bdesktop\b|\bGitHub[- ]hosted\b|\bubuntu-latest\b|\bwindows-latest\b|\bmacos-latest\b|\bWindows (?:10|11|PC|computer|machine)\b|\bwindows computer\b|\bmacOS\b|\bdeveloper (?:PC|machine)\b|\blocal(?:ly| machine)\b|\bon GCP\b|\bGoogle Cloud\b|\bAzure\b|\bon[- ]prem(?:ise)?s?\b|\bDarwin\/\d|\bdarwin[_/-](?:amd64|arm64)\b|\bwindows[_/-](?:amd64|386|arm64)\b|\bwin32\b|\bMacBook\b|\bon (?:my )?Mac\b|\bWSL2?\b|\bminikube\b|\bkind cluster\b|\bDocker Desktop\b|\blocalstack\b|\/home\/runner\/work\/|\bCircleCI\b|\bTravis CI\b|\bBitbucket Pipelines\b/i,
     ),
     chainFailed: findFirst(
       text,
@@ -223,7 +223,7 @@ export function placeOf(text: string): Place {
     ),
     onEc2: findFirst(
       text,
-      /\bEC2 instance\b|\bec2 host\b|\binstance role\b|\binstance profile\b|\bnode (?:IAM )?role\b|\bhop limit\b|\bECS task\b|\bon (?:an? )?EC2 (?:node|instance|host|runner|agent)\b|\bEKS\b|\bKubernetes pod\b|\bin (?:a|the|my) pod\b|\bECS\b|Found credentials from IAM Role|Looking for credentials via: iam-role/i,
+      /\bEC2 instance\b|\bec2 host\b|\binstance role\b|\binstance profile\b|\bnode (?:IAM )?role\b|\bhop limit\b|\bECS task\b|\bon (?:an? )?EC2 (?:node|instance|host|runner|agent)\b|\bEKS\b|\bKubernetes pod\b|\bin (?:a|the|my) pod\b|\bECS\b|Found credentials from IAM Role|Looking for credentials via: iam-role|\bec2-user\b|\bip-\d{1,3}-\d{1,3}-\d{1,3}-\d{1,3}\b|\.compute\.internal\b|\bAmazon Linux\b|\bamzn2\b|\bi-[0-9a-f]{8}(?:[0-9a-f]{9})?\b|\bElastic Beanstalk\b|\b(?:EKS|worker) node\b|\bnode ?group\b/i,
     ),
     webIdentity: findFirst(
       text,
@@ -383,7 +383,23 @@ const FAILURE_WORDS =
 /** Below this best score nothing specific matched and the weak clues are read. */
 const SPECIFIC = 2;
 
+/**
+ * Any tool's words for "the credential source gave nothing". Counted only when no rule said more
+ * (nothing scored 2): a finding instead of silence when a provider's own wording is unknown, while
+ * the provider-specific rules, which say why the chain stopped, keep the first place.
+ */
+const CREDENTIAL_SOURCE_FAILED =
+  /(?:fail(?:ed|ure|s)?|unable|could not|couldn't|cannot|can't|error) (?:to |while |when |in )?(?:retriev|load|get|fetch|obtain|resolv|sourc|refresh|find|locat|acquir|read)\w{0,4} (?:the |any |valid |cached )?(?:AWS )?credentials?\b|credentials? provider[^\n]{0,60}(?:fail|error|unable|could not)|\bCredential(?:s|Retrieval|Provider)Error\b/i;
+
 export function applyCues(text: string, best: number, bump: Bump): void {
+  const sourceFailed = best < SPECIFIC ? findFirst(text, CREDENTIAL_SOURCE_FAILED) : null;
+  if (sourceFailed)
+    bump(
+      'no_credentials_found',
+      2.5,
+      [sourceFailed],
+      `A credential provider gave nothing ("${sourceFailed.text}") and no more specific reason was found.`,
+    );
   if (best >= SPECIFIC) return;
   // An ordinary log line that mentions a connection or a profile is not a failure.
   if (!findFirst(text, FAILURE_WORDS)) return;
@@ -413,9 +429,24 @@ export function wrongPartitionHost(text: string): Located | null {
   return null;
 }
 
+/** Answers that say the name does not exist (not that DNS could not be asked). */
+const NO_SUCH_NAME = /\bENOTFOUND\b|UnknownHostException|Unknown ?Host|no such host|Inaccessible host|Name or service not known|NXDOMAIN/i;
+/** A resolver that could not answer at all, or a path that is blocked: the network, not the name. */
+const RESOLVER_TROUBLE =
+  /\bEAI_AGAIN\b|Temporary failure in name resolution|\bproxy\b|\bfirewall\b|\bCoreDNS\b|\bkube-dns\b|dial udp|:53\b|timed? ?out|\bETIMEDOUT\b|\boffline\b/i;
+
 export function applyEndpointClues(text: string, bump: Bump): void {
   const dns = findFirst(text, DNS_FAILURE);
   if (!dns) return;
+  const missingName = findFirst(text, NO_SUCH_NAME);
+  const awsHost = findFirst(text, AWS_HOST);
+  if (missingName && awsHost && !findFirst(text, RESOLVER_TROUBLE))
+    bump(
+      'endpoint_resolution_error',
+      1.5,
+      [awsHost, missingName],
+      `"${awsHost.text}" does not exist ("${missingName.text}"): AWS's real endpoints always resolve, so the region or service in the name is likely wrong or not offered in that partition.`,
+    );
   const host = wrongPartitionHost(text);
   if (host)
     bump(
