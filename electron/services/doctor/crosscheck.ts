@@ -8,6 +8,7 @@ import { analyzeTrustPolicy, partitionOfIssuer, type TrustAnalysis } from '../po
 import { analyzeAccessKeyId } from './access-key';
 import type { ReadInput } from './detect';
 import { evidenceOf, evidenceOfLine, type Draft } from './draft';
+import { partitionFacts } from './inputs/explain';
 import { findAll } from './scan';
 import type { Evidence } from '../../../shared/doctor/schema';
 
@@ -147,6 +148,9 @@ export function partitionDrafts(facts: ConfigFacts, inputs: readonly ReadInput[]
       });
   }
   for (const input of inputs) {
+    // A CloudTrail event, a pod, CLI output: the ARNs, regions and hosts their readers found.
+    for (const fact of input.facts ? partitionFacts(input.facts) : [])
+      claims.push({ partition: fact.partition, what: fact.what, evidence: fact.at ? [{ input: input.index, ...fact.at }] : [] });
     if (!['connector_yaml', 'delegate_yaml', 'trust_policy', 'iam_policy'].includes(input.kind)) continue;
     for (const hit of findAll(
       input.text,

@@ -1,6 +1,7 @@
 import { DOCTOR_LIMITS, INPUT_KIND_LABELS, type DoctorInput, type InputKind } from '../../../shared/doctor/schema';
 import { POLICY_LIMITS } from '../../../shared/policy/schema';
 import { readCollected } from './collect-read';
+import { jsonFacts, textFacts, type InputFacts, type ReadFacts } from './inputs';
 
 /** One input as the doctor reads it: capped text, its kind and, for JSON, the parsed value. */
 export interface ReadInput {
@@ -12,6 +13,8 @@ export interface ReadInput {
   readonly chars: number;
   readonly truncated: boolean;
   readonly json: unknown;
+  /** For CloudTrail, pods, CLI output and Harness logs: what their reader found (inputs/). */
+  readonly facts?: InputFacts | null;
 }
 
 const SAMPLE = 64 * 1024;
@@ -58,9 +61,11 @@ function policyKind(json: unknown): 'iam_policy' | 'trust_policy' | null {
   return trusts ? 'trust_policy' : 'iam_policy';
 }
 
-function textKind(text: string): InputKind {
+function textKind(text: string): InputKind | ReadFacts {
   const head = text.slice(0, SAMPLE);
   if (/^connector:[ \t]*$/m.test(head) && /\btype:[ \t]*Aws\b/.test(head)) return 'connector_yaml';
+  const read = textFacts(text, head, POLICY_LIMITS.maxDocumentChars);
+  if (read) return read;
   if (/^kind:[ \t]*(?:Deployment|StatefulSet|ServiceAccount|ClusterRoleBinding|Namespace)[ \t]*$/m.test(head) && /^apiVersion:/m.test(head))
     return 'delegate_yaml';
   // The Helm chart's values file: top-level keys only the harness-delegate-ng chart uses.
@@ -71,12 +76,40 @@ function textKind(text: string): InputKind {
   return lines > 3 ? 'log' : 'error_message';
 }
 
+/** The kind's label with the one or two facts that identify this input. */
+function summaryOf(read: ReadFacts): string {
+  const label = INPUT_KIND_LABELS[read.kind];
+  const facts = read.facts;
+  if (!facts)
+    return `${label} (its fields could not be read: cut off, or larger than ${POLICY_LIMITS.maxDocumentChars / 1024 / 1024} MB; read as text)`;
+  switch (facts.kind) {
+    case 'cloudtrail': {
+      const failed = facts.events.filter((event) => event.errorCode);
+      const codes = [...new Set(failed.map((event) => event.errorCode?.text))].slice(0, 3).join(', ');
+      return `${label}: ${facts.records} event${facts.records === 1 ? '' : 's'}${failed.length > 0 ? `, errors ${codes}` : ', no errors'}`;
+    }
+    case 'kubectl_pod':
+      return `${label}: ${facts.namespace ?? 'default'}/${facts.name ?? 'pod'}, service account ${facts.serviceAccount?.text ?? 'default'}`;
+    case 'caller_identity':
+      return `${label}: ${facts.principal} in account ${facts.account ?? 'unknown'}${facts.partition ? ` (${facts.partition})` : ''}`;
+    case 'aws_cli_debug':
+      return `${label}${facts.version ? `: ${facts.version.text.split(' ')[0]}` : ''}`;
+    default:
+      return label;
+  }
+}
+
 /** Reads one input without ever throwing: oversized text is cut at the cap, junk is named as junk. */
 export function readInput(index: number, input: DoctorInput): ReadInput {
   const truncated = input.text.length > DOCTOR_LIMITS.maxInputChars;
   const text = truncated ? input.text.slice(0, DOCTOR_LIMITS.maxInputChars) : input.text;
   const base = { index, name: input.name || `input ${index + 1}`, text, chars: input.text.length, truncated, json: undefined };
   const done = (kind: InputKind, json: unknown = undefined) => ({ ...base, kind, json, summary: INPUT_KIND_LABELS[kind] });
+  const withFacts = (read: ReadFacts, json: unknown): ReadInput => ({
+    ...done(read.kind, json),
+    facts: read.facts,
+    summary: summaryOf(read),
+  });
   if (text.trim().length === 0) return done('empty');
   const junk = junkRatio(text.slice(0, SAMPLE));
   if (junk.nul || junk.ratio > 0.1) return done('binary');
@@ -87,7 +120,9 @@ export function readInput(index: number, input: DoctorInput): ReadInput {
     const policy = policyKind(json);
     if (policy) return done(policy, json);
     if (json !== null && typeof json === 'object' && !Array.isArray(json) && 'schemaVersion' in json) return done('awb_report', json);
-    return done('log');
+    const read = jsonFacts(text, json);
+    return read ? withFacts(read, json) : done('log');
   }
-  return done(textKind(text));
+  const kind = textKind(text);
+  return typeof kind === 'string' ? done(kind) : withFacts(kind, undefined);
 }

@@ -15,7 +15,9 @@ import { clockSkewDrafts } from './clock';
 import { collectFocus, collectedTrustInputs } from './collect-bundle';
 import { collectDrafts } from './collect-checks';
 import { accessKeyDrafts, connectorContextDrafts, partitionDrafts, readConfig } from './crosscheck';
-import { irsaDrafts } from './irsa-check';
+import { irsaDrafts, podDrafts } from './irsa-check';
+import { FACT_KINDS } from './inputs';
+import { factLines, factSpots } from './inputs/explain';
 import { readInput, type ReadInput } from './detect';
 import { evidenceAt, type Draft } from './draft';
 import { policyDrafts } from './policy-evidence';
@@ -23,7 +25,8 @@ import { CLASS_INFO } from './knowledge';
 import { FOCUS_THRESHOLD, focusText, type Focus } from './focus';
 import { extractSignals, type Signals } from './signals';
 
-const TEXT_KINDS = new Set(['error_message', 'log', 'awb_report', 'collect_bundle']);
+/** Kinds whose text is classified like a log; CloudTrail, pods, CLI output and Harness logs carry AWS's own words. */
+const TEXT_KINDS = new Set<string>(['error_message', 'log', 'awb_report', 'collect_bundle', ...FACT_KINDS]);
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 /** A runner-up this close to the winner means the text alone cannot decide. */
 const AMBIGUOUS_RATIO = 0.4;
@@ -55,6 +58,18 @@ function classificationDraft(input: ReadInput, focus: Focus, candidates: readonl
           ]
         : [],
     alternatives: rest.slice(0, 4).map((c) => ({ class: c.class, confidence: round(c.score * restScale) })),
+  };
+}
+
+/** An input of a kind read for its facts whose text named no failure: what it shows, as information. */
+function factsDraft(input: ReadInput, lines: readonly string[]): Draft {
+  return {
+    class: 'input_facts',
+    severity: 'info',
+    title: `What ${input.name} shows`,
+    explanation: lines.join('\n'),
+    evidence: input.facts ? factSpots(input.facts).map((spot) => evidenceAt(input, spot.start, spot.end)) : [],
+    confidence: 1,
   };
 }
 
@@ -149,10 +164,13 @@ export async function diagnose(rawInputs: readonly DoctorInput[]): Promise<Docto
     const focus = focuses.get(input.index);
     if (!own || !focus) continue;
     const draft = classificationDraft(input, focus, classifyText(focus.text, own, allSignals));
-    if (draft) drafts.push(draft);
+    const facts = input.facts ? factLines(input.facts) : [];
+    if (draft) drafts.push(facts.length > 0 ? { ...draft, explanation: [draft.explanation, ...facts].join('\n') } : draft);
+    else if (input.facts && facts.length > 0) drafts.push(factsDraft(input, facts));
     drafts.push(...clockSkewDrafts(input));
   }
   const facts = readConfig([...inputs, ...collectedTrustInputs(inputs)], drafts);
+  drafts.push(...podDrafts(facts, inputs, drafts));
   drafts.push(...irsaDrafts(facts), ...connectorContextDrafts(facts), ...partitionDrafts(facts, inputs), ...accessKeyDrafts(inputs));
   drafts.push(...collectDrafts(inputs, facts));
   drafts.push(...(await policyDrafts(inputs, facts)));
