@@ -5,8 +5,11 @@ const USAGE = `Usage: awb doctor <file>... [--json] [--report <file>]
 
 Diagnoses a failing AWS connector offline from whatever was sent: error messages, logs and stack
 traces (any SDK, the AWS CLI, Terraform, eksctl, Kubernetes events, Harness delegate logs), Harness
-connector YAML, delegate YAML, IAM policy or trust policy JSON, awb JSON reports. Each input's kind
-is detected; the inputs are read together, so a region in the connector explains an error in the log.
+pipeline step logs and error banners, CloudTrail events (one event or {"Records":[…]}), kubectl describe
+pod or get pod -o yaml|json, aws configure list / list-profiles, aws sts get-caller-identity JSON,
+AWS CLI --debug logs, Harness connector YAML, delegate YAML, IAM policy or trust policy JSON, awb JSON
+reports. Each input's kind is detected; the inputs are read together, so a region in the connector
+explains an error in the log and a pod's service account explains a refused web identity.
 
 Options:
   --json    Print {"schemaVersion":1,"inputs":[{"name","kind",…}],"findings":[{"class","severity",

@@ -35,6 +35,13 @@ function group(text: string, located: { start: number; text: string; groups: rea
   return spotAt(text, at, at + value.length);
 }
 
+/** Older CLIs print no platform; the paths in a traceback still tell a Mac or Windows machine. */
+function placeOfPath(text: string): string | null {
+  if (findFirst(text, /"\/Users\/[\w.-]{1,40}\//)) return 'macOS (a laptop or desktop, no instance metadata)';
+  if (findFirst(text, /[A-Z]:\\(?:Users|Program Files)\\/)) return 'Windows (usually a workstation)';
+  return null;
+}
+
 export function readCliDebug(text: string): CliDebugFacts {
   const version = findFirst(text, /CLI version: (aws-cli\/[0-9][\w.]{0,20}[^\n,]{0,200})/);
   const providersTried = findAll(text, /Looking for credentials via: ([a-z0-9-]{1,40})/g, 20).flatMap((hit) => group(text, hit) ?? []);
@@ -68,7 +75,7 @@ export function readCliDebug(text: string): CliDebugFacts {
   return {
     kind: 'aws_cli_debug',
     version: version ? group(text, version) : null,
-    place: placeOfAgent(version?.text ?? null),
+    place: placeOfAgent(version?.text ?? null) ?? placeOfPath(text),
     providersTried,
     found,
     endpointHosts: hosts,

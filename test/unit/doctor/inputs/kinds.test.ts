@@ -245,6 +245,8 @@ describe('AWS CLI --debug logs', () => {
       'iam-role',
     ]);
     expect(facts?.found).toBeNull();
+    // The traceback's /Users/… path: a Mac, where instance metadata cannot answer.
+    expect(facts?.place).toBe('macOS (a laptop or desktop, no instance metadata)');
     expect(facts?.finalError?.text).toBe('botocore.exceptions.NoCredentialsError: Unable to locate credentials');
     const result = await diagnose([{ name: 'debug.log', text: fixture('cli-debug-no-credentials.txt') }]);
     expect(first(result)?.explanation).toMatch(/the chain tried env, .*, iam-role and found nothing, ending at instance metadata/);
