@@ -166,6 +166,26 @@ describe('kubectl pods', () => {
   });
 });
 
+describe('a CloudTrail event and the pod together', () => {
+  it('the refused web identity is one finding with evidence in both: the error code, the role asked for, the pod’s account and role variable', async () => {
+    const event = fixture('cloudtrail-web-identity-denied.json');
+    const pod = fixture('describe-pod-irsa.txt');
+    const result = await diagnose([
+      { name: 'event.json', text: event },
+      { name: 'pod.txt', text: pod },
+    ]);
+    expect(result.inputs.map((i) => i.kind)).toEqual(['cloudtrail', 'kubectl_pod']);
+    const finding = first(result);
+    expect(finding?.class).toBe('web_identity_trust_denied');
+    expect(finding?.explanation).toMatch(/The pod has IRSA injected .* runs as system:serviceaccount:harness-delegate-ng:default/);
+    expect(finding?.explanation).toMatch(/CloudTrail's denied call asked for that same role/);
+    const shown = finding?.evidence.slice(0, 6) ?? [];
+    expect(shown.filter((e) => e.input === 0).map((e) => e.text)).toContain('"errorCode": "AccessDenied"');
+    expect(shown.filter((e) => e.input === 1).map((e) => e.text)).toEqual(['default', 'AWS_ROLE_ARN']);
+    expectEvidenceInPlace(result, [event, pod]);
+  });
+});
+
 describe('aws configure list, list-profiles and get-caller-identity', () => {
   it('configure list with nothing set: no credentials, and never a key value', async () => {
     const input = read('configure-list-not-set.txt');
