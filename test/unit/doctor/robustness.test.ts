@@ -4,6 +4,11 @@ import { diagnose } from '../../../electron/services/doctor/diagnose';
 import { readInput } from '../../../electron/services/doctor/detect';
 import { extractSignals } from '../../../electron/services/doctor/signals';
 import { focusText } from '../../../electron/services/doctor/focus';
+import { readConfigure } from '../../../electron/services/doctor/inputs/aws-configure';
+import { readCallerIdentity } from '../../../electron/services/doctor/inputs/caller-identity';
+import { readCliDebug } from '../../../electron/services/doctor/inputs/cli-debug';
+import { readHarnessLog } from '../../../electron/services/doctor/inputs/harness-log';
+import { readPod } from '../../../electron/services/doctor/inputs/kubectl-pod';
 import { analyzeTrustPolicy } from '../../../electron/services/policy/trust';
 import { doctorResultSchema } from '../../../shared/doctor/schema';
 import { loadCases } from './accuracy';
@@ -43,6 +48,9 @@ describe('doctor never throws and always answers', () => {
         expect(() => readInput(0, { name: 'x', text })).not.toThrow();
         expect(() => extractSignals(text)).not.toThrow();
         expect(() => focusText(text)).not.toThrow();
+        // Each kind's reader on text that looks like none of them, as if detection had picked it.
+        for (const reader of [readPod, readConfigure, readCliDebug, readHarnessLog, readCallerIdentity])
+          expect(() => reader(text)).not.toThrow();
       }),
       { numRuns: 300 },
     );

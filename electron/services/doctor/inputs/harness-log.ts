@@ -23,12 +23,14 @@ const BANNER_HEAD =
 const STEP_LOG =
   /Command completed with ExitCode \(|Executing command \.\.\.|^\+ \/kaniko\/executor|dir:\/\/\/harness\/|\bHarness (?:Delegate|pipeline|CI|CD)\b/m;
 
+/** The UI's banners start with the error's title; "Invalid request:" is how Harness titles an INVALID_REQUEST error. */
+const BANNER_FIRST_LINE = /^\s{0,200}(?:Invalid request:|Error Summary\b|Connection test failed\b)/;
+
 export function looksLikeHarnessLog(head: string): boolean {
   if (DELEGATE_LOG.test(head)) return false;
+  if (BANNER_FIRST_LINE.test(head) || STEP_LOG.test(head)) return true;
   return (
-    (BANNER.test(head) &&
-      (BANNER_HEAD.test(head) || /\bdelegate\b/i.test(head) || /Hint:[^\n]{0,300}\n[ \t]{0,8}Explanation:/.test(head))) ||
-    STEP_LOG.test(head)
+    BANNER.test(head) && (BANNER_HEAD.test(head) || /\bdelegate\b/i.test(head) || /Hint:[^\n]{0,300}\n[ \t]{0,8}Explanation:/.test(head))
   );
 }
 
@@ -36,7 +38,7 @@ export function readHarnessLog(text: string): HarnessLogFacts {
   const head = text.slice(0, 64 * 1024);
   return {
     kind: 'harness_log',
-    form: BANNER.test(head) ? 'banner' : 'step_log',
+    form: BANNER.test(head) || BANNER_FIRST_LINE.test(head) ? 'banner' : 'step_log',
     hints: findAll(text, /^[ \t]{0,8}Hint:[ \t][^\n]{1,400}/gm, 5),
     explanations: findAll(text, /^[ \t]{0,8}Explanation:[ \t][^\n]{1,400}/gm, 5),
     credentialType: findFirst(

@@ -63,6 +63,16 @@ describe('CloudTrail event records', () => {
     expectEvidenceInPlace(result, [text]);
   });
 
+  it('reads `aws cloudtrail lookup-events` output, whose events are nested JSON strings', () => {
+    const event = fixture('cloudtrail-web-identity-denied.json');
+    const text = JSON.stringify({ Events: [{ EventId: '1', EventName: 'AssumeRoleWithWebIdentity', CloudTrailEvent: event }] }, null, 2);
+    const input = readInput(0, { name: 'lookup.json', text });
+    expect(input.kind).toBe('cloudtrail');
+    expect(input.facts?.kind === 'cloudtrail' ? input.facts.events[0]?.subject : null).toBe(
+      'system:serviceaccount:harness-delegate-ng:default',
+    );
+  });
+
   it('a CloudTrail JSON too large to parse is still named CloudTrail and read as text', async () => {
     const event = JSON.parse(fixture('cloudtrail-s3-access-denied.json')) as object;
     const text = JSON.stringify({ Records: Array.from({ length: 1500 }, () => event) });
@@ -91,6 +101,19 @@ describe('kubectl pods', () => {
     expect(pod?.env.find((v) => v.name === 'AWS_ROLE_ARN')?.value).toBe('arn:aws:iam::111122223333:role/harness-delegate-irsa');
     expect(pod?.env.find((v) => v.name === 'DELEGATE_TOKEN')?.value).toBeNull();
     expect(pod?.tokenVolume?.at.text).toBe('aws-iam-token');
+  });
+
+  it('a secret set as a plain value in the pod’s environment never reaches the result', async () => {
+    const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+    const pod = fixture('describe-pod-no-irsa.txt').replace(
+      '      MANAGER_HOST_AND_PORT:',
+      `      AWS_ACCESS_KEY_ID:        AKIAIOSFODNN7EXAMPLE\n      AWS_SECRET_ACCESS_KEY:    ${secret}\n      MANAGER_HOST_AND_PORT:`,
+    );
+    const input = readInput(0, { name: 'pod', text: pod });
+    expect(input.facts?.kind === 'kubectl_pod' ? input.facts.env.find((v) => v.name === 'AWS_SECRET_ACCESS_KEY')?.value : 'x').toBeNull();
+    const result = await diagnose([{ name: 'pod', text: pod }]);
+    expect(result.findings.some((f) => /static keys are set/.test(f.explanation))).toBe(true);
+    expect(JSON.stringify(result)).not.toContain(secret);
   });
 
   it('get pod -o yaml: the audience of the projected token and the service account', () => {
@@ -296,6 +319,12 @@ describe('Harness step logs and banners', () => {
     const result = await diagnose([{ name: 'banner', text: fixture('harness-banner-delegate-role.txt') }]);
     expect(first(result)?.class).toBe('imds_no_instance_role');
     expect(first(result)?.explanation).toMatch(/Harness error banner; Hint: Please ensure that the IAM role is attached/);
+  });
+
+  it('a banner that is only the UI’s error title and message', () => {
+    const banner =
+      'Invalid request: Not authorized to perform sts:AssumeRoleWithWebIdentity (Service: AWSSecurityTokenService; Status Code: 403)';
+    expect(readInput(0, { name: 'banner', text: banner })).toMatchObject({ kind: 'harness_log', facts: { form: 'banner' } });
   });
 
   it('a CI step log (kaniko push to ECR)', () => {
