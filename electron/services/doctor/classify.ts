@@ -167,7 +167,7 @@ export function classifyText(text: string, own: Signals, all: readonly Signals[]
       bump(cls, 3, [recorded], `An awb report recorded this class ("${recorded.text}").`);
   }
 
-  applyPlace(placeOf(text), bump);
+  applyPlace(placeOf(text), bump, (cls) => byClass.get(cls)?.score ?? 0);
   applyEndpointClues(text, bump);
   applyCues(text, Math.max(0, ...[...byClass.values()].map((c) => c.score)), bump);
 

@@ -12,7 +12,7 @@ import { findAll, findFirst, type Located } from './scan';
 const r = (id: string, target: Rule['target'], weight: number, ...all: RegExp[]): Rule => ({ id, target, weight, all });
 
 const IMDS_ADDRESS =
-  /169\.254\.169\.254|169\.254\.170\.2\b|169\.254\.170\.23\b|fd00:ec2::254|EC2Metadata|\bec2imds\b|EC2 IMDS|instance profile metadata/i;
+  /169\.254\.169\.254|169\.254\.170\.2\b|169\.254\.170\.23\b|fd00:ec2::254|EC2Metadata|\bec2imds\b|EC2 IMDS|instance profile metadata|InstanceProfileCredentialsProvider|credentials from IMDS/i;
 
 export const CONTEXT_RULES: readonly Rule[] = [
   // Tools that report "no credentials" in their own words.
@@ -209,6 +209,8 @@ export interface Place {
   readonly webIdentity: Located | null;
   /** The credential chain ran out of providers. */
   readonly chainFailed: Located | null;
+  /** A connection that timed out or was refused: with instance metadata named, the metadata call failed. */
+  readonly timeout: Located | null;
 }
 
 export function placeOf(text: string): Place {
@@ -230,27 +232,37 @@ export function placeOf(text: string): Place {
       /AWS_WEB_IDENTITY_TOKEN_FILE|AssumeRoleWithWebIdentity|\bIRSA\b|web[_ ]identity|eks\.amazonaws\.com\/role-arn/i,
     ),
     imds: findFirst(text, IMDS_ADDRESS),
+    timeout: findFirst(
+      text,
+      /ETIMEDOUT|timed? ?out|TimeoutError|deadline exceeded|EHOSTUNREACH|ENETUNREACH|ECONNREFUSED|connection refused|no route to host/i,
+    ),
   };
 }
 
 type Bump = (cls: AwsErrorClass, amount: number, evidence: readonly Located[], reason?: string) => void;
 
-/** Context weights added after the rules: instance metadata failing off AWS is "no credentials configured". */
-export function applyPlace(place: Place, bump: Bump): void {
+/**
+ * Context weights added after the rules. Off AWS there is no instance metadata, so whatever the IMDS
+ * rules scored is really "nothing earlier in the chain was configured"; on EC2 the same failure is
+ * instance metadata itself.
+ */
+export function applyPlace(place: Place, bump: Bump, scoreOf: (cls: AwsErrorClass) => number): void {
   if (place.imds && place.offAws && !place.onEc2) {
+    const imdsScore = Math.max(scoreOf('imds_unreachable'), scoreOf('imds_no_instance_role'));
     bump(
       'no_credentials_found',
-      4,
+      4 + 0.6 * imdsScore,
       [place.imds, place.offAws],
       `The SDK fell through to instance metadata ("${place.imds.text}") on a machine that has none ("${place.offAws.text}"): no credentials were configured.`,
     );
   }
-  if (place.chainFailed && place.onEc2 && !place.offAws && !place.webIdentity) {
+  const metadataFailed = place.chainFailed ?? (place.imds && place.timeout);
+  if (metadataFailed && place.onEc2 && !place.offAws && !place.webIdentity) {
     bump(
       'imds_unreachable',
       4.5,
-      [place.chainFailed, place.onEc2],
-      `On an EC2 host ("${place.onEc2.text}") the chain ends at instance metadata, so its failure ("${place.chainFailed.text}") means the instance role could not be read.`,
+      [metadataFailed, place.onEc2],
+      `On an EC2 host ("${place.onEc2.text}") the chain ends at instance metadata, so its failure ("${metadataFailed.text}") means the instance role could not be read.`,
     );
   }
 }

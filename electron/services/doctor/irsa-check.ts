@@ -6,8 +6,9 @@ import { conditionAdmits, subjectAdmits } from '../policy/trust';
 import type { ConfigFacts } from './crosscheck';
 import type { ReadInput } from './detect';
 import type { CloudTrailEvent } from './inputs/cloudtrail';
-import type { Spot } from './inputs/common';
+import { spotOf, type Spot } from './inputs/common';
 import { podCredentials } from './inputs/kubectl-pod';
+import { podIdentityMinimum } from './inputs/pod-identity-sdk';
 import { evidenceOf, type Draft } from './draft';
 
 /** IRSA: the trust policy's :sub against the namespace and service account the delegate pod runs as. */
@@ -210,6 +211,7 @@ export function podDrafts(facts: ConfigFacts, inputs: readonly ReadInput[], clas
       });
     }
 
+    if (credentials.podIdentity) drafts.push(...podIdentityDrafts(facts, inputs, classified, input, saEvidence));
     if (credentials.irsa || credentials.podIdentity || credentials.staticKeys) continue;
     const annotated = annotatedRole(facts);
     const wantsIrsa =
@@ -243,6 +245,56 @@ export function podDrafts(facts: ConfigFacts, inputs: readonly ReadInput[], clas
         confidence: 0.5,
       });
     }
+  }
+  return drafts;
+}
+
+/** The clients other inputs name: CloudTrail user agents and the CLI version of a --debug log. */
+function clientsOf(inputs: readonly ReadInput[]): { client: string; input: ReadInput; at: Spot | null }[] {
+  return inputs.flatMap((input) => {
+    const facts = input.facts;
+    if (facts?.kind === 'cloudtrail')
+      return facts.events.flatMap((event) => (event.client ? [{ client: event.client, input, at: spotOf(input.text, event.client) }] : []));
+    if (facts?.kind === 'aws_cli_debug' && facts.version) return [{ client: facts.version.text.split(' ')[0] ?? '', input, at: null }];
+    return [];
+  });
+}
+
+/** Pod Identity is injected: an SDK too old to read it, or a connector type that cannot use it. */
+function podIdentityDrafts(
+  facts: ConfigFacts,
+  inputs: readonly ReadInput[],
+  classified: readonly Draft[],
+  podInput: ReadInput,
+  saEvidence: Evidence[],
+): Draft[] {
+  const drafts: Draft[] = [];
+  const old = clientsOf(inputs).find((entry) => podIdentityMinimum(entry.client) !== null);
+  if (old) {
+    const chain = classified.find((draft) => CHAIN_CLASSES.has(draft.class) || draft.class === 'permission_denied');
+    drafts.push({
+      class: chain?.class ?? 'no_credentials_found',
+      severity: 'warning',
+      explanation: `The pod has EKS Pod Identity injected (AWS_CONTAINER_CREDENTIALS_FULL_URI), but the client ${old.client} is older than ${podIdentityMinimum(old.client)}, the first version that reads it: the chain skips Pod Identity and falls through to instance metadata, the node's role.`,
+      evidence: [...saEvidence, ...spotEvidence(old.input, old.at)],
+      fix: [
+        `Upgrade the SDK (or the delegate image that carries it) to ${podIdentityMinimum(old.client)} or later, or use IRSA for this service account.`,
+      ],
+      confidence: 0.6,
+    });
+  }
+  for (const { input, document } of facts.connectors) {
+    if (document.connector.spec.credential.type !== 'Irsa') continue;
+    drafts.push({
+      class: 'connector_misconfigured',
+      severity: 'error',
+      explanation: `The delegate pod gets its role through EKS Pod Identity (${podInput.name} has AWS_CONTAINER_CREDENTIALS_FULL_URI and no AWS_ROLE_ARN), but the connector uses Irsa, which needs AWS_ROLE_ARN and a web identity token file.`,
+      evidence: [...evidenceOf(input, 'Irsa'), ...saEvidence],
+      fix: [
+        'Set the connector to Assume IAM Role on Delegate (InheritFromDelegate): Pod Identity credentials come through the SDK’s default chain.',
+      ],
+      confidence: 0.7,
+    });
   }
   return drafts;
 }
