@@ -5,7 +5,7 @@ import type { HistoryService } from '../history/history-service';
 import { recordPatiently } from '../history/recording';
 import type { RunRecord } from '../history/run-record';
 import type { SecretStore } from '../secrets/secret-store';
-import type { Env } from './http';
+import { proxyFor, type Env } from './http';
 import { buildRun } from './request';
 
 export interface TestServiceDeps {
@@ -29,6 +29,18 @@ function recordableUrl(url: string | undefined): string | null {
   parsed.username = '';
   parsed.password = '';
   return parsed.toString();
+}
+
+/**
+ * The proxy the run's STS calls went through (HTTPS_PROXY unless NO_PROXY exempts the endpoint), as
+ * scheme, host and port: a proxy URL may carry user:password, and a value that is not a URL is not quoted.
+ */
+function recordableProxy(built: ReturnType<typeof buildRun>, region: string, env: Env): string | null {
+  const proxy = proxyFor(built.endpoints('sts', region), env);
+  if (!proxy) return null;
+  if (!URL.canParse(proxy)) return 'set, but not a URL';
+  const { protocol, host } = new URL(proxy);
+  return `${protocol}//${host}`;
 }
 
 type BuiltRequest = ReturnType<typeof buildRun>['request'];
@@ -77,7 +89,8 @@ export class AwsTestService {
         { secrets: this.deps.secrets, endpoints, env: this.deps.env, ...(this.deps.clock ? { clock: this.deps.clock } : {}) },
         { signal: controller.signal, onProgress: hooks.onProgress },
       );
-      return { ...result, recording: await this.record(result, connector, request, options, sweep) };
+      const proxy = recordableProxy(built, connector.testRegion, this.deps.env);
+      return { ...result, recording: await this.record(result, connector, request, { ...options, proxy }, sweep) };
     })();
     this.running.set(runId, { controller, done });
     try {
@@ -104,7 +117,7 @@ export class AwsTestService {
     result: RunResult,
     connector: TestConnector,
     request: BuiltRequest,
-    options: ParsedTestOptions,
+    options: ParsedTestOptions & { readonly proxy: string | null },
     sweep: ParsedSweepOptions | undefined,
   ): Promise<Recording> {
     const history = this.deps.history;
@@ -120,6 +133,7 @@ export class AwsTestService {
         endpointUrl: recordableUrl(options.endpointUrl),
         profile: options.profile ?? null,
         fips: options.fips ?? false,
+        proxy: options.proxy,
       },
       appVersion: this.deps.appVersion,
     };

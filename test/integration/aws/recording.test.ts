@@ -68,6 +68,20 @@ describe('recording runs in history', () => {
     );
   });
 
+  it('records the proxy a run went through by scheme, host and port, never its user:password', async () => {
+    const env = { HTTP_PROXY: 'http://corp-user:proxy-Pa55word@127.0.0.1:1', NO_PROXY: 'internal.example' };
+    const proxied = new AwsTestService({ secrets: secretsOf(world.admin), history, appVersion: '9.9.9', env });
+    const through = await runTest(proxied, manualConnector(world.admin), { endpointUrl: endpoint.url }, undefined);
+    const direct = await runTest(service, manualConnector(world.admin), { endpointUrl: endpoint.url }, undefined);
+    const optionsOf = (runId: string) =>
+      (db.prepare('SELECT options FROM run_details WHERE run_id = ?').get(runId) as { options: string }).options;
+    expect(through.status).toBe('fail');
+    expect(JSON.parse(optionsOf(through.runId))).toMatchObject({ proxy: 'http://127.0.0.1:1' });
+    expect(optionsOf(through.runId)).not.toContain('Pa55word');
+    expect(optionsOf(through.runId)).not.toContain('corp-user');
+    expect(JSON.parse(optionsOf(direct.runId))).toMatchObject({ proxy: null });
+  });
+
   it('records a sweep cancelled midway, with the finished regions and the cancelled ones', async () => {
     const runId = '6f1c2a4e-0000-4000-8000-000000000001';
     const result = await runTest(
