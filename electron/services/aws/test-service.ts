@@ -5,6 +5,7 @@ import type { HistoryService } from '../history/history-service';
 import { recordPatiently } from '../history/recording';
 import type { RunRecord } from '../history/run-record';
 import type { SecretStore } from '../secrets/secret-store';
+import type { EndpointResolver } from './endpoints';
 import { proxyFor, type Env } from './http';
 import { buildRun } from './request';
 
@@ -33,14 +34,12 @@ function recordableUrl(url: string | undefined): string | null {
 
 /**
  * The proxy the run's STS calls went through (HTTPS_PROXY unless NO_PROXY exempts the endpoint), as
- * scheme, host and port: a proxy URL may carry user:password, and a value that is not a URL is not quoted.
+ * its origin: a proxy URL may carry user:password, and a value that is not a URL is not quoted.
  */
-function recordableProxy(built: ReturnType<typeof buildRun>, region: string, env: Env): string | null {
-  const proxy = proxyFor(built.endpoints('sts', region), env);
+function recordableProxy(endpoints: EndpointResolver, region: string, env: Env): string | null {
+  const proxy = proxyFor(endpoints('sts', region), env);
   if (!proxy) return null;
-  if (!URL.canParse(proxy)) return 'set, but not a URL';
-  const { protocol, host } = new URL(proxy);
-  return `${protocol}//${host}`;
+  return URL.canParse(proxy) ? new URL(proxy).origin : 'set, but not a URL';
 }
 
 type BuiltRequest = ReturnType<typeof buildRun>['request'];
@@ -89,7 +88,7 @@ export class AwsTestService {
         { secrets: this.deps.secrets, endpoints, env: this.deps.env, ...(this.deps.clock ? { clock: this.deps.clock } : {}) },
         { signal: controller.signal, onProgress: hooks.onProgress },
       );
-      const proxy = recordableProxy(built, connector.testRegion, this.deps.env);
+      const proxy = recordableProxy(endpoints, connector.testRegion, this.deps.env);
       return { ...result, recording: await this.record(result, connector, request, { ...options, proxy }, sweep) };
     })();
     this.running.set(runId, { controller, done });

@@ -269,17 +269,17 @@ function podIdentityDrafts(
   saEvidence: Evidence[],
 ): Draft[] {
   const drafts: Draft[] = [];
-  const old = clientsOf(inputs).find((entry) => podIdentityMinimum(entry.client) !== null);
+  const old = clientsOf(inputs)
+    .map((entry) => ({ ...entry, minimum: podIdentityMinimum(entry.client) }))
+    .find((entry) => entry.minimum !== null);
   if (old) {
     const chain = classified.find((draft) => CHAIN_CLASSES.has(draft.class) || draft.class === 'permission_denied');
     drafts.push({
       class: chain?.class ?? 'no_credentials_found',
       severity: 'warning',
-      explanation: `The pod has EKS Pod Identity injected (AWS_CONTAINER_CREDENTIALS_FULL_URI), but the client ${old.client} is older than ${podIdentityMinimum(old.client)}, the first version that reads it: the chain skips Pod Identity and falls through to instance metadata, the node's role.`,
+      explanation: `The pod has EKS Pod Identity injected (AWS_CONTAINER_CREDENTIALS_FULL_URI), but the client ${old.client} is older than ${old.minimum}, the first version that reads it: the chain skips Pod Identity and falls through to instance metadata, the node's role.`,
       evidence: [...saEvidence, ...spotEvidence(old.input, old.at)],
-      fix: [
-        `Upgrade the SDK (or the delegate image that carries it) to ${podIdentityMinimum(old.client)} or later, or use IRSA for this service account.`,
-      ],
+      fix: [`Upgrade the SDK (or the delegate image that carries it) to ${old.minimum} or later, or use IRSA for this service account.`],
       confidence: 0.6,
     });
   }

@@ -154,6 +154,23 @@ describe('kubectl pods', () => {
     expectEvidenceInPlace(result, [pod, log]);
   });
 
+  it('Pod Identity injected, but CloudTrail shows a client older than the first that reads it', async () => {
+    const pod = fixture('describe-pod-no-irsa.txt').replace(
+      '    Environment:\n',
+      '    Environment:\n      AWS_CONTAINER_CREDENTIALS_FULL_URI: http://169.254.170.23/v1/credentials\n',
+    );
+    const trail = fixture('cloudtrail-s3-access-denied.json');
+    const result = await diagnose([
+      { name: 'pod.txt', text: pod },
+      { name: 'trail.json', text: trail },
+    ]);
+    const finding = result.findings.find((f) => f.explanation.includes('EKS Pod Identity injected'));
+    expect(finding?.explanation).toMatch(/aws-cli\/1\.27\.74 is older than 1\.30\.0/);
+    expect(finding?.fix.join(' ')).toContain('1.30.0 or later');
+    expect(new Set(finding?.evidence.map((e) => e.input))).toEqual(new Set([0, 1]));
+    expectEvidenceInPlace(result, [pod, trail]);
+  });
+
   it('a pod without IRSA when the delegate YAML annotates its service account: IRSA not injected', async () => {
     const delegate = readFileSync(new URL('../../../fixtures/delegate/harness-delegate.yaml', import.meta.url), 'utf8');
     const annotated = `${delegate}\n---\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: default\n  namespace: harness-delegate-ng\n  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:role/harness-delegate-irsa\n`;
