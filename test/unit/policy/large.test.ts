@@ -90,6 +90,50 @@ describe('policy check on policies far larger than IAM allows', () => {
     expect(work.steps).toBeLessThanOrEqual(10 * statements.length);
   });
 
+  it('gives every action a verdict when 10,000 Allows differ only in their bucket, each shape of call evaluated once', async () => {
+    const statements = [
+      { Sid: 'Read', Effect: 'Allow', Action: ['ec2:Describe*', 'ecr:GetAuthorizationToken'], Resource: '*' },
+      ...Array.from({ length: 10_000 }, (_, i) => ({
+        Sid: `Bucket${i}`,
+        Effect: 'Allow',
+        Action: ['s3:GetObject', 's3:PutObject'],
+        Resource: bucket(i),
+      })),
+      { Sid: 'NoPut7000', Effect: 'Deny', Action: 's3:PutObject', Resource: bucket(7000) },
+    ];
+    // Two documents, as each may hold 1 MB of text.
+    const halves = [doc('generated-1', statements.slice(0, 5_000)), doc('generated-2', statements.slice(5_000))];
+    const result = await checkPolicies({ identity: halves, actions: DOZEN });
+
+    expect(result.lint.filter((l) => l.severity === 'error')).toEqual([]);
+    expect(result.summary.skipped).toBe(0);
+    expect(result.results).toHaveLength(DOZEN.length);
+    const verdict = (action: string) => result.results.find((r) => r.action === action);
+    expect(verdict('s3:GetObject')).toMatchObject({ decision: 'allowed' });
+    expect(verdict('s3:GetObject')?.statement).toMatch(/^Bucket\d+$/);
+    expect(verdict('s3:PutObject')).toMatchObject({ decision: 'explicit_deny', statement: 'NoPut7000', resource: bucket(7000) });
+    expect(work.calls).toBeLessThanOrEqual(10 * DOZEN.length);
+  });
+
+  it('still refuses a policy whose statements differ in more than their resource, once the check runs out of budget', async () => {
+    const statements = Array.from({ length: 12_000 }, (_, i) => ({
+      Effect: 'Allow',
+      Action: 's3:GetObject',
+      Resource: bucket(i),
+      // Every statement allows the caller (team-1), each in words of its own.
+      Condition: { StringEquals: { 'aws:PrincipalTag/team': ['team-1', `team-${i}`] } },
+    }));
+    const result = await checkPolicies({
+      identity: [0, 1, 2].map((i) => doc(`varied-${i}`, statements.slice(i * 4_000, (i + 1) * 4_000))),
+      actions: ['s3:GetObject'],
+      context: { 'aws:PrincipalTag/team': 'team-1' },
+    });
+
+    const tooLarge = result.lint.find((l) => l.severity === 'error');
+    expect(tooLarge?.message).toContain('too large to check s3:GetObject');
+    expect(result.summary.skipped).toBe(1);
+  });
+
   it('names the document, the limit and what to do when an action has more resource patterns than a check may evaluate', async () => {
     const patterns = Math.ceil(POLICY_LIMITS.maxEvaluationSteps / 25) + 1;
     const wide = { Effect: 'Allow', Action: 's3:GetObject', Resource: Array.from({ length: patterns }, (_, i) => bucket(i)) };
