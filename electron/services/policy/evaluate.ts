@@ -105,8 +105,9 @@ function namingOf(slices: readonly Slice[], label: Naming['policy']): Naming {
     policy: label,
     statement: (layer, id, sid, index) => {
       const own = sliceNamed(slices, layer, id)?.statements[index - 1];
-      const ownSid = own?.statement.Sid;
-      return (typeof ownSid === 'string' && ownSid) || (own ? '' : sid) || `#${own?.number ?? index}`;
+      if (!own) return sid || `#${index}`;
+      const ownSid = own.statement.Sid;
+      return typeof ownSid === 'string' && ownSid ? ownSid : `#${own.number}`;
     },
   };
 }
@@ -340,11 +341,11 @@ export class PolicyEvaluator {
    */
   private async onPattern(action: string, on: (kind: 'pattern' | 'everything') => Keyed, why: string): Promise<Answer | Outcome | null> {
     const own = on('pattern');
-    const ran = await this.ask(action, own.call, why, own);
+    const ran = await this.ask(action, own.call, why, own.key);
     if ('error' in ran && ran.error === 'no.resource.types') return null;
     if ('kind' in ran || ('analyses' in ran && ran.analyses.length > 0)) return ran;
     const inside = on('everything');
-    const again = this.answered(action, own.call, await this.ask(action, inside.call, why, inside));
+    const again = this.answered(action, own.call, await this.ask(action, inside.call, why, inside.key));
     return 'analyses' in again && again.analyses.length === 0 ? null : again;
   }
 
@@ -354,11 +355,10 @@ export class PolicyEvaluator {
 
   /**
    * Runs a call booked against the check's budget; `why` says, for the lint, what makes it too large when
-   * the budget cannot pay. A call built for one pattern of many (`keyed`) pays for building it, and, when
-   * one with the same key has run, takes that call's analyses without running again.
+   * the budget cannot pay. A call built for one pattern of many pays for building it, and, when one with
+   * the same `key` has run, takes that call's analyses without running again.
    */
-  private async ask(action: string, call: Call, why: string, keyed?: Keyed): Promise<Ran | TooLarge> {
-    const key = keyed?.key ?? null;
+  private async ask(action: string, call: Call, why: string, key: string | null = null): Promise<Ran | TooLarge> {
     const known = key === null ? undefined : this.answers.get(key);
     const cost = call.examined + (known ? 0 : steps(call));
     if (!this.fits(cost)) return this.tooLarge(action, why);
